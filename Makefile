@@ -1,0 +1,98 @@
+# psmini: a PowerShell-compatible shell in C11.  GNU make, no autotools.
+#   make            build ./psmini
+#   make run        install deps, build, start the interactive shell
+#   make test       install deps, build, run every fast test (last line: "N passed, N failed")
+#   make asan       the same tests built with ASan + UBSan in build/asan
+#   make test-slow  stress and soak tests
+#   make fuzz       libFuzzer on the lexer and parser for 60 s (needs clang)
+#   make bench      the benchmarks in bench/
+PKGS     := readline libpcre2-8
+WARN     := -Wall -Wextra -Wpedantic -Wshadow -Wstrict-prototypes -Wmissing-prototypes -Wno-unused-parameter
+WERROR   ?= -Werror
+STD      := -std=c11
+OPT      ?= -O2 -g
+BUILD    ?= build
+CC       ?= cc
+SANITIZE ?=
+
+HAVE_PKGS := $(shell pkg-config --exists $(PKGS) 2>/dev/null && echo yes)
+# Plain 'make' stops with one line naming the packages; run/test/asan/test-slow install them first
+# (through 'make deps') and build in a sub-make, so they work on a fresh machine.
+SELF_DEPS := deps run test asan test-slow clean
+ifneq ($(HAVE_PKGS),yes)
+  ifeq ($(filter $(SELF_DEPS),$(MAKECMDGOALS)),)
+    $(error missing libraries: install the Debian packages libreadline-dev libpcre2-dev pkg-config (or run 'make deps'))
+  endif
+endif
+
+CPPFLAGS += -I. -D_POSIX_C_SOURCE=200809L -D_DEFAULT_SOURCE -MMD -MP $(shell pkg-config --cflags $(PKGS) 2>/dev/null)
+CFLAGS   += $(STD) $(WARN) $(WERROR) $(OPT) $(SANITIZE)
+LDFLAGS  += $(SANITIZE)
+LDLIBS   += $(shell pkg-config --libs $(PKGS) 2>/dev/null) -lpthread -lm
+
+LIB_SRC  := $(wildcard lexer/*.c parser/*.c runtime/*.c cmdlets/*.c jobs/*.c)
+LIB_OBJ  := $(patsubst %.c,$(BUILD)/%.o,$(LIB_SRC))
+HOST_OBJ := $(patsubst %.c,$(BUILD)/%.o,$(wildcard host/*.c))
+LIB      := $(BUILD)/libpsmini.a
+UNIT_SRC := $(wildcard tests/unit/test_*.c)
+UNIT_BIN := $(patsubst tests/unit/%.c,$(BUILD)/tests/%,$(UNIT_SRC))
+EXE      := $(if $(filter build,$(BUILD)),psmini,$(BUILD)/psmini)
+
+.PHONY: all deps run test unit asan test-slow fuzz bench clean
+all: $(EXE) $(UNIT_BIN)
+
+deps:
+	@if pkg-config --exists $(PKGS) 2>/dev/null; then :; else \
+	  SUDO=$$( [ "$$(id -u)" = 0 ] || echo sudo ); \
+	  $$SUDO apt-get update -qq && $$SUDO apt-get install -y libreadline-dev libpcre2-dev pkg-config; fi
+
+$(BUILD)/%.o: %.c
+	@mkdir -p $(@D)
+	$(CC) $(CPPFLAGS) $(CFLAGS) -c $< -o $@
+
+$(LIB): $(LIB_OBJ)
+	@rm -f $@
+	ar rcs $@ $^
+
+$(EXE): $(HOST_OBJ) $(LIB)
+	$(CC) $(LDFLAGS) -o $@ $(HOST_OBJ) $(LIB) $(LDLIBS)
+
+$(BUILD)/tests/%: tests/unit/%.c $(LIB)
+	@mkdir -p $(@D)
+	$(CC) $(CPPFLAGS) $(CFLAGS) $(LDFLAGS) -o $@ $< $(LIB) $(LDLIBS)
+
+run: deps
+	@$(MAKE) --no-print-directory all
+	./$(EXE)
+
+test: deps
+	@$(MAKE) --no-print-directory all
+	@PSMINI=./$(EXE) UNITDIR=$(BUILD)/tests sh tests/run-all.sh
+
+ASAN_FLAGS := -O1 -g -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=all
+asan: deps
+	@$(MAKE) --no-print-directory BUILD=build/asan OPT="$(ASAN_FLAGS)" LDFLAGS="-fsanitize=address,undefined" all
+	@ASAN_OPTIONS=detect_leaks=1 PSMINI=build/asan/psmini UNITDIR=build/asan/tests sh tests/run-all.sh
+
+test-slow: deps
+	@$(MAKE) --no-print-directory all
+	@PSMINI=./$(EXE) sh tests/run-slow.sh
+
+FUZZ_CC := clang
+FUZZ_FLAGS := -O1 -g -fsanitize=fuzzer,address,undefined -fno-omit-frame-pointer
+FUZZ_SECONDS ?= 60
+build/fuzz/fuzz_parse: tests/fuzz/fuzz_parse.c $(wildcard lexer/*.c parser/*.c runtime/mem.c runtime/arena.c runtime/strbuf.c)
+	@mkdir -p $(@D)
+	$(FUZZ_CC) $(STD) -I. -D_POSIX_C_SOURCE=200809L -D_DEFAULT_SOURCE $(FUZZ_FLAGS) -o $@ $^
+
+fuzz: build/fuzz/fuzz_parse
+	@mkdir -p build/fuzz/corpus
+	build/fuzz/fuzz_parse -max_total_time=$(FUZZ_SECONDS) -max_len=4096 build/fuzz/corpus tests/fuzz/seeds
+
+bench: $(EXE)
+	@sh bench/run.sh
+
+clean:
+	rm -rf build psmini
+
+-include $(LIB_OBJ:.o=.d) $(HOST_OBJ:.o=.d)

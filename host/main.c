@@ -1,0 +1,7 @@
+/* placeholder: replaced by the command-line module */
+#include <stdio.h>
+int main(void)
+{
+    puts("psmini");
+    return 0;
+}
