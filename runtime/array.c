@@ -1,0 +1,130 @@
+/*
+** array: growable Value vectors behind one ObjClass per element type.
+*/
+#include "runtime/array.h"
+
+#include <stdlib.h>
+
+#include "runtime/mem.h"
+
+typedef struct ObjArray {
+    Obj obj;
+    TypeId elem;  /* element type (TY_OBJECT for object[]) */
+    size_t len;   /* items in use */
+    size_t cap;   /* items allocated */
+    Value *items; /* owned references */
+} ObjArray;
+
+static ObjArray *as_arr(Value a)
+{
+    return (ObjArray *)a.as.o;
+}
+
+static void arr_free(Obj *o)
+{
+    ObjArray *a = (ObjArray *)o;
+    for (size_t i = 0; i < a->len; i++)
+        val_unref(a->items[i]);
+    free(a->items);
+}
+
+/* Length, Count and LongLength; the evaluator handles methods. */
+static int arr_prop(Value self, const char *name, size_t len, Value *out)
+{
+    if (!str_ieq_slice(name, len, "Length") && !str_ieq_slice(name, len, "Count") &&
+        !str_ieq_slice(name, len, "LongLength") && !str_ieq_slice(name, len, "Rank"))
+        return 0;
+    if (str_ieq_slice(name, len, "Rank"))
+        *out = val_int(1);
+    else if (str_ieq_slice(name, len, "LongLength"))
+        *out = val_long((int64_t)as_arr(self)->len);
+    else
+        *out = val_int((int32_t)as_arr(self)->len);
+    return 1;
+}
+
+#define X_ARRCLS(id, nm, full, acc)                                                                \
+    {.name = nm "[]",                                                                              \
+     .full_name = full "[]",                                                                       \
+     .type = TY_ARRAY,                                                                             \
+     .flags = CLS_ENUMERABLE,                                                                      \
+     .free = arr_free,                                                                             \
+     .get_prop = arr_prop},
+static const ObjClass array_classes[] = {TYPE_IDS(X_ARRCLS)};
+#undef X_ARRCLS
+
+const ObjClass *arr_class(TypeId elem)
+{
+    return &array_classes[elem < TY__COUNT ? elem : TY_OBJECT];
+}
+
+Value arr_new(TypeId elem, size_t cap)
+{
+    ObjArray *a = (ObjArray *)obj_alloc(arr_class(elem), sizeof(ObjArray));
+    a->elem = elem < TY__COUNT ? elem : TY_OBJECT;
+    a->cap = cap;
+    a->items = cap ? xmalloc(cap * sizeof(Value)) : NULL;
+    return val_obj_take(&a->obj);
+}
+
+Value arr_from(const Value *items, size_t n)
+{
+    Value a = arr_new(TY_OBJECT, n);
+    for (size_t i = 0; i < n; i++)
+        arr_push(a, items[i]);
+    return a;
+}
+
+size_t arr_len(Value a)
+{
+    return as_arr(a)->len;
+}
+
+TypeId arr_elem_type(Value a)
+{
+    return as_arr(a)->elem;
+}
+
+Value arr_peek(Value a, size_t i)
+{
+    return as_arr(a)->items[i];
+}
+
+Value arr_get(Value a, size_t i)
+{
+    ObjArray *o = as_arr(a);
+    return i < o->len ? val_ref(o->items[i]) : val_null();
+}
+
+void arr_push_take(Value a, Value v)
+{
+    ObjArray *o = as_arr(a);
+    ARRAY_PUSH(o->items, o->len, o->cap, v);
+}
+
+void arr_push(Value a, Value v)
+{
+    arr_push_take(a, val_ref(v));
+}
+
+void arr_set(Value a, size_t i, Value v)
+{
+    ObjArray *o = as_arr(a);
+    Value old = o->items[i];
+    o->items[i] = val_ref(v);
+    val_unref(old);
+}
+
+Value arr_concat(Value a, Value b)
+{
+    size_t nb = val_is_array(b) ? arr_len(b) : 1;
+    Value r = arr_new(TY_OBJECT, arr_len(a) + nb);
+    for (size_t i = 0; i < arr_len(a); i++)
+        arr_push(r, arr_peek(a, i));
+    if (val_is_array(b))
+        for (size_t i = 0; i < nb; i++)
+            arr_push(r, arr_peek(b, i));
+    else
+        arr_push(r, b);
+    return r;
+}

@@ -1,0 +1,25 @@
+/*
+** array: .NET arrays, object[] and typed arrays (Int32[], String[] ...).  One ObjClass per
+** element type, so GetType().Name is "Int32[]".  The array stores Values; a typed array relies
+** on its writers to convert elements first (convert_to does), and arr_* never convert.
+** Unlike .NET arrays these can grow (arr_push), which builders use; scripts see fixed arrays
+** because '+' always makes a new one.
+*/
+#ifndef PSM_RUNTIME_ARRAY_H
+#define PSM_RUNTIME_ARRAY_H
+
+#include "runtime/value.h"
+
+const ObjClass *arr_class(TypeId elem);       /* the class of elem[] (TY_OBJECT: Object[]) */
+Value arr_new(TypeId elem, size_t cap);       /* empty array with room for cap; never fails */
+Value arr_from(const Value *items, size_t n); /* object[] holding new refs to items */
+size_t arr_len(Value a);
+TypeId arr_elem_type(Value a);
+Value arr_peek(Value a, size_t i);        /* borrowed; i < arr_len */
+Value arr_get(Value a, size_t i);         /* new reference; $null when out of range */
+void arr_push(Value a, Value v);          /* appends a new reference to v */
+void arr_push_take(Value a, Value v);     /* appends, consuming v */
+void arr_set(Value a, size_t i, Value v); /* i < arr_len; stores a new ref, releases the old */
+Value arr_concat(Value a, Value b);       /* new object[]: a's items then b's (or b itself) */
+
+#endif

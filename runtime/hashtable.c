@@ -1,0 +1,286 @@
+/*
+** hashtable: entries kept in insertion order in a dense array; an open-addressed index of
+** entry numbers (power-of-two size, at most half full) gives O(1) lookup.
+*/
+#include "runtime/hashtable.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "runtime/array.h"
+#include "runtime/mem.h"
+
+typedef struct Entry {
+    Value key, val; /* owned */
+    uint32_t hash;
+} Entry;
+
+typedef struct ObjHash {
+    Obj obj;
+    Entry *e; /* insertion order */
+    size_t len, cap;
+    int32_t *slot; /* -1 empty, else an index into e */
+    size_t nslot;  /* power of two, 0 before the first insert */
+} ObjHash;
+
+static ObjHash *as_ht(Value h)
+{
+    return (ObjHash *)h.as.o;
+}
+
+static void ht_free(Obj *o)
+{
+    ObjHash *h = (ObjHash *)o;
+    for (size_t i = 0; i < h->len; i++) {
+        val_unref(h->e[i].key);
+        val_unref(h->e[i].val);
+    }
+    free(h->e);
+    free(h->slot);
+}
+
+static int ht_prop(Value self, const char *name, size_t len, Value *out);
+static int ht_setprop(Value self, const char *name, size_t len, Value v);
+
+const ObjClass cls_hashtable = {
+    .name = "Hashtable",
+    .full_name = "System.Collections.Hashtable",
+    .type = TY_HASHTABLE,
+    .flags = CLS_DICTIONARY,
+    .free = ht_free,
+    .get_prop = ht_prop,
+    .set_prop = ht_setprop,
+};
+const ObjClass cls_ordered = {
+    .name = "OrderedDictionary",
+    .full_name = "System.Collections.Specialized.OrderedDictionary",
+    .type = TY_ORDERED,
+    .flags = CLS_DICTIONARY,
+    .free = ht_free,
+    .get_prop = ht_prop,
+    .set_prop = ht_setprop,
+};
+
+Value ht_new(int ordered)
+{
+    return val_obj_take(obj_alloc(ordered ? &cls_ordered : &cls_hashtable, sizeof(ObjHash)));
+}
+
+int ht_is(Value v)
+{
+    return val_is(v, &cls_hashtable) || val_is(v, &cls_ordered);
+}
+
+size_t ht_count(Value h)
+{
+    return as_ht(h)->len;
+}
+
+/* ---- key identity ---- */
+
+static uint32_t mix(uint32_t h, uint32_t x)
+{
+    return (h ^ x) * 16777619u;
+}
+
+uint32_t ht_key_hash(Value k)
+{
+    k = val_base(k);
+    uint32_t h = mix(2166136261u, k.kind);
+    if (val_is_str(k)) {
+        const char *s = val_str_data(k);
+        size_t len = val_str_len(k), n;
+        for (size_t i = 0; i < len; i += n)
+            h = mix(h, uc_fold(utf8_decode(s + i, len - i, &n)));
+        return h;
+    }
+    if (k.kind == VAL_OBJ)
+        return k.as.o->cls->equals ? mix(h, (uint32_t)(uintptr_t)k.as.o->cls)
+                                   : mix(h, (uint32_t)((uintptr_t)k.as.o >> 4));
+    if (k.kind == VAL_DOUBLE || k.kind == VAL_SINGLE) {
+        double d = k.as.d == 0 ? 0 : k.as.d; /* -0.0 equals 0.0 */
+        uint64_t u;
+        memcpy(&u, &d, sizeof u);
+        return mix(mix(h, (uint32_t)u), (uint32_t)(u >> 32));
+    }
+    return mix(mix(h, (uint32_t)k.as.u), (uint32_t)(k.as.u >> 32));
+}
+
+static int str_ieq(Value a, Value b)
+{
+    const char *s = val_str_data(a), *t = val_str_data(b);
+    size_t ls = val_str_len(a), lt = val_str_len(b), i = 0, j = 0, n, m;
+    while (i < ls && j < lt) {
+        if (uc_fold(utf8_decode(s + i, ls - i, &n)) != uc_fold(utf8_decode(t + j, lt - j, &m)))
+            return 0;
+        i += n;
+        j += m;
+    }
+    return i == ls && j == lt;
+}
+
+int ht_key_equal(Value a, Value b)
+{
+    a = val_base(a);
+    b = val_base(b);
+    if (val_is_str(a) && val_is_str(b)) return str_ieq(a, b);
+    if (a.kind == VAL_OBJ && b.kind == VAL_OBJ && a.as.o->cls->equals)
+        return a.as.o->cls == b.as.o->cls && a.as.o->cls->equals(a, b);
+    return val_identical(a, b);
+}
+
+/* ---- index ---- */
+
+/* The slot holding key, or the empty slot where it would go. */
+static size_t find_slot(ObjHash *h, Value key, uint32_t hash)
+{
+    size_t mask = h->nslot - 1, i = hash & mask;
+    while (h->slot[i] >= 0) {
+        Entry *e = &h->e[h->slot[i]];
+        if (e->hash == hash && ht_key_equal(e->key, key)) return i;
+        i = (i + 1) & mask;
+    }
+    return i;
+}
+
+static void reindex(ObjHash *h, size_t nslot)
+{
+    free(h->slot);
+    h->nslot = nslot;
+    h->slot = xmalloc(nslot * sizeof(int32_t));
+    memset(h->slot, 0xFF, nslot * sizeof(int32_t));
+    for (size_t i = 0; i < h->len; i++)
+        h->slot[find_slot(h, h->e[i].key, h->e[i].hash)] = (int32_t)i;
+}
+
+static Entry *lookup(ObjHash *h, Value key)
+{
+    if (!h->nslot) return NULL;
+    int32_t i = h->slot[find_slot(h, key, ht_key_hash(key))];
+    return i >= 0 ? &h->e[i] : NULL;
+}
+
+int ht_get(Value h, Value key, Value *out)
+{
+    Entry *e = lookup(as_ht(h), key);
+    if (e) *out = val_ref(e->val);
+    return e != NULL;
+}
+
+int ht_key_peek(Value h, Value key, Value *stored)
+{
+    Entry *e = lookup(as_ht(h), key);
+    if (e) *stored = e->key;
+    return e != NULL;
+}
+
+int ht_get_str(Value h, const char *key, size_t len, Value *out)
+{
+    Value k = val_str_n(key, len);
+    int found = ht_get(h, k, out);
+    val_unref(k);
+    return found;
+}
+
+static void insert(ObjHash *h, Value key, Value val, uint32_t hash)
+{
+    if ((h->len + 1) * 2 > h->nslot) reindex(h, h->nslot ? h->nslot * 2 : 8);
+    Entry e = {val_ref(key), val_ref(val), hash};
+    ARRAY_PUSH(h->e, h->len, h->cap, e);
+    h->slot[find_slot(h, key, hash)] = (int32_t)(h->len - 1);
+}
+
+void ht_set(Value hv, Value key, Value val)
+{
+    ObjHash *h = as_ht(hv);
+    Entry *e = lookup(h, key);
+    if (!e) {
+        insert(h, key, val, ht_key_hash(key));
+        return;
+    }
+    Value old = e->val;
+    e->val = val_ref(val);
+    val_unref(old);
+}
+
+int ht_add(Value hv, Value key, Value val)
+{
+    ObjHash *h = as_ht(hv);
+    if (lookup(h, key)) return 0;
+    insert(h, key, val, ht_key_hash(key));
+    return 1;
+}
+
+int ht_remove(Value hv, Value key)
+{
+    ObjHash *h = as_ht(hv);
+    Entry *e = lookup(h, key);
+    if (!e) return 0;
+    val_unref(e->key);
+    val_unref(e->val);
+    size_t i = (size_t)(e - h->e);
+    memmove(e, e + 1, (h->len - i - 1) * sizeof(Entry));
+    h->len--;
+    reindex(h, h->nslot);
+    return 1;
+}
+
+void ht_clear(Value hv)
+{
+    ObjHash *h = as_ht(hv);
+    for (size_t i = 0; i < h->len; i++) {
+        val_unref(h->e[i].key);
+        val_unref(h->e[i].val);
+    }
+    h->len = 0;
+    if (h->nslot) memset(h->slot, 0xFF, h->nslot * sizeof(int32_t));
+}
+
+void ht_entry_peek(Value h, size_t i, Value *key, Value *val)
+{
+    Entry *e = &as_ht(h)->e[i];
+    *key = e->key;
+    *val = e->val;
+}
+
+Value ht_copy(Value hv)
+{
+    ObjHash *h = as_ht(hv);
+    Value r = ht_new(h->obj.cls == &cls_ordered);
+    for (size_t i = 0; i < h->len; i++)
+        insert(as_ht(r), h->e[i].key, h->e[i].val, h->e[i].hash);
+    return r;
+}
+
+/* ---- member access: $h.key, then Count/Keys/Values ---- */
+
+static Value column(ObjHash *h, int keys)
+{
+    Value a = arr_new(TY_OBJECT, h->len);
+    for (size_t i = 0; i < h->len; i++)
+        arr_push(a, keys ? h->e[i].key : h->e[i].val);
+    return a;
+}
+
+static int ht_prop(Value self, const char *name, size_t len, Value *out)
+{
+    ObjHash *h = as_ht(self);
+    if (ht_get_str(self, name, len, out)) return 1;
+    if (str_ieq_slice(name, len, "Count")) {
+        *out = val_int((int32_t)h->len);
+        return 1;
+    }
+    if (str_ieq_slice(name, len, "Keys") || str_ieq_slice(name, len, "Values")) {
+        *out = column(h, str_ieq_slice(name, len, "Keys"));
+        return 1;
+    }
+    return 0;
+}
+
+static int ht_setprop(Value self, const char *name, size_t len, Value v)
+{
+    Value k = val_str_n(name, len);
+    ht_set(self, k, v);
+    val_unref(k);
+    return 1;
+}

@@ -1,0 +1,64 @@
+/*
+** scriptblock: a refcounted handle on (Program, Node, source text).
+*/
+#include "runtime/scriptblock.h"
+
+#include <stdlib.h>
+
+#include "runtime/mem.h"
+
+typedef struct ObjScript {
+    Obj obj;
+    Program *prog; /* owned reference */
+    Node *node;    /* inside prog's arena */
+    char *text;    /* owned copy of the source text */
+} ObjScript;
+
+static ObjScript *as_script(Value v)
+{
+    return (ObjScript *)v.as.o;
+}
+
+static void script_free(Obj *o)
+{
+    ObjScript *s = (ObjScript *)o;
+    prog_unref(s->prog);
+    free(s->text);
+}
+
+static void script_to_string(Value self, StrBuf *out)
+{
+    sb_puts(out, as_script(self)->text);
+}
+
+const ObjClass cls_scriptblock = {
+    .name = "ScriptBlock",
+    .full_name = "System.Management.Automation.ScriptBlock",
+    .type = TY_SCRIPTBLOCK,
+    .free = script_free,
+    .to_string = script_to_string,
+};
+
+Value scriptblock_new(Program *p, Node *n, const char *text, size_t len)
+{
+    ObjScript *s = (ObjScript *)obj_alloc(&cls_scriptblock, sizeof(ObjScript));
+    s->prog = p ? prog_ref(p) : NULL;
+    s->node = n;
+    s->text = text ? xstrndup(text, len) : xstrdup("");
+    return val_obj_take(&s->obj);
+}
+
+Program *scriptblock_program(Value sb)
+{
+    return as_script(sb)->prog;
+}
+
+Node *scriptblock_node(Value sb)
+{
+    return as_script(sb)->node;
+}
+
+const char *scriptblock_text(Value sb)
+{
+    return as_script(sb)->text;
+}
