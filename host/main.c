@@ -1,7 +1,172 @@
-/* placeholder: replaced by the command-line module */
+/*
+** main: psmini's entry point.  Parses the command line (host/cli.h), then runs one mode: a
+** script file, -Command text, a script read from stdin, the interactive loop (host/repl.h),
+** or a one-shot action (-Version, -Help, --dump-ast, a command-line error).  A script that
+** does not parse is never run: its first error goes to stderr and the exit status is 1.
+** This is the only file that calls exit().
+*/
 #include <stdio.h>
-int main(void)
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "host/cli.h"
+#include "host/repl.h"
+#include "parser/parser.h"
+#include "runtime/mem.h"
+#include "runtime/strbuf.h"
+
+typedef int (*ModeFn)(const CliOptions *o);
+
+/*
+** Run a program that parsed without errors; returns the process exit status.  This is the
+** one place the evaluator plugs in (next issue): until then a script is only parsed.
+*/
+static int host_run_program(Program *p, const CliOptions *o)
 {
-    puts("psmini");
+    (void)p;
+    (void)o;
     return 0;
+}
+
+/* --dump-ast: the tree on stdout (exit 0), or every parse error on stderr (exit 1). */
+static int dump_program(Program *p)
+{
+    if (prog_nerrors(p) > 0) {
+        repl_print_errors(p, 1);
+        return 1;
+    }
+    StrBuf sb = {0};
+    ast_dump(p, prog_root(p), &sb);
+    if (sb.len > 0 && sb.buf[sb.len - 1] != '\n')
+        sb_putc(&sb, '\n');
+    fwrite(sb_str(&sb), 1, sb.len, stdout);
+    sb_free(&sb);
+    return 0;
+}
+
+/* Parse, then dump, report errors, or run.  file is the path shown in messages (or NULL). */
+static int run_source(const char *src, size_t len, const char *file, const CliOptions *o)
+{
+    /* A UTF-8 byte order mark is not part of the script (pwsh skips it too). */
+    if (len >= 3 && memcmp(src, "\xef\xbb\xbf", 3) == 0) {
+        src += 3;
+        len -= 3;
+    }
+    Program *p = parse_program(src, len, file);
+    int rc;
+    if (o->dump_ast)
+        rc = dump_program(p);
+    else if (prog_nerrors(p) > 0) {
+        repl_print_errors(p, 0);
+        rc = 1;
+    } else
+        rc = host_run_program(p, o);
+    prog_unref(p);
+    return rc;
+}
+
+/* The whole of a stream, as a NUL-terminated buffer (caller frees); NULL on a read error. */
+static char *slurp(FILE *f, size_t *len)
+{
+    StrBuf sb = {0};
+    char chunk[8192];
+    size_t n;
+    while ((n = fread(chunk, 1, sizeof chunk, f)) > 0)
+        sb_append(&sb, chunk, n);
+    if (ferror(f)) {
+        sb_free(&sb);
+        return NULL;
+    }
+    *len = sb.len;
+    return sb_take(&sb);
+}
+
+static int run_file(const CliOptions *o)
+{
+    FILE *f = fopen(o->file, "rb");
+    size_t len = 0;
+    char *src = f ? slurp(f, &len) : NULL;
+    if (f)
+        fclose(f);
+    if (!src) {
+        fprintf(stderr, "Unable to read from file '%s'.\n", o->file);
+        return 1;
+    }
+    int rc = run_source(src, len, o->file, o);
+    free(src);
+    return rc;
+}
+
+static int run_command(const CliOptions *o)
+{
+    return run_source(o->command, strlen(o->command), NULL, o);
+}
+
+/* No terminal (or -Command -): stdin holds the whole script, parsed and run as one. */
+static int run_stdin(const CliOptions *o)
+{
+    size_t len = 0;
+    char *src = slurp(stdin, &len);
+    if (!src) {
+        fprintf(stderr, "Unable to read from standard input.\n");
+        return 1;
+    }
+    int rc = run_source(src, len, NULL, o);
+    free(src);
+    return rc;
+}
+
+/* Each complete interactive input. */
+static int run_input(Program *p, void *ctx)
+{
+    const CliOptions *o = ctx;
+    return o->dump_ast ? dump_program(p) : host_run_program(p, o);
+}
+
+static int run_repl(const CliOptions *o)
+{
+    ReplConfig cfg = {run_input, (void *)o, o->test_repl ? stdin : NULL};
+    return repl_run(&cfg);
+}
+
+static int show_version(const CliOptions *o)
+{
+    printf("psmini %s\n", PSMINI_VERSION);
+    return 0;
+}
+
+/* pwsh writes a blank line, the help text, and a blank line. */
+static int show_help(const CliOptions *o)
+{
+    printf("\n%s\n", cli_usage(1));
+    return 0;
+}
+
+/* pwsh: the message on stderr, then (for most errors) the short usage on stdout. */
+static int show_error(const CliOptions *o)
+{
+    fprintf(stderr, "%s\n", o->error);
+    fflush(stderr);
+    if (o->error_usage)
+        printf("\n%s\n", cli_usage(0));
+    return CLI_EXIT_BAD_PARAMETER;
+}
+
+static const ModeFn modes[] = {
+    [CLI_REPL] = run_repl,       [CLI_STDIN] = run_stdin,       [CLI_FILE] = run_file,
+    [CLI_COMMAND] = run_command, [CLI_VERSION] = show_version, [CLI_HELP] = show_help,
+    [CLI_ERROR] = show_error,
+};
+
+int main(int argc, char **argv)
+{
+    CliOptions o;
+    cli_parse(&o, argc, argv, isatty(STDIN_FILENO));
+    if (o.test_repl && (o.mode == CLI_STDIN || o.mode == CLI_REPL))
+        o.mode = CLI_REPL;
+    int rc = modes[o.mode](&o);
+    cli_free(&o);
+    fflush(stdout);
+    exit(rc);
 }

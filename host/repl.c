@@ -1,0 +1,166 @@
+/*
+** repl: the interactive loop (see repl.h).  The input so far is kept in one buffer, each line
+** ending in '\n'; after every line the whole buffer is parsed again, which is cheap at
+** interactive sizes and lets the parser alone decide whether the input is finished.
+*/
+#include "host/repl.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/ioctl.h>
+#include <unistd.h>
+
+#include <readline/history.h>
+#include <readline/readline.h>
+
+#include "runtime/error.h"
+#include "runtime/mem.h"
+#include "runtime/strbuf.h"
+
+#define CONT_PROMPT ">> "
+
+char *repl_prompt(void)
+{
+    char *cwd = getcwd(NULL, 0);
+    StrBuf sb = {0};
+    if (cwd)
+        sb_printf(&sb, "PS %s> ", cwd);
+    else
+        sb_puts(&sb, "PS> ");
+    free(cwd);
+    return sb_take(&sb);
+}
+
+/* Columns of the terminal on stderr, 0 when unknown (then messages are not wrapped). */
+static int term_width(void)
+{
+    struct winsize ws;
+    if (ioctl(STDERR_FILENO, TIOCGWINSZ, &ws) == 0)
+        return ws.ws_col;
+    return 0;
+}
+
+void repl_print_errors(const Program *p, int all)
+{
+    int tty = isatty(STDERR_FILENO);
+    int n = all ? prog_nerrors(p) : prog_nerrors(p) > 0;
+    StrBuf sb = {0};
+    for (int i = 0; i < n; i++) {
+        const ParseError *e = prog_error(p, i);
+        ErrorSite site = {p, e->span.start, e->span.end};
+        ErrorView v = {"ParserError", e->msg, &site, tty, tty ? term_width() : 0};
+        error_format_view(&sb, &v);
+    }
+    fflush(stdout); /* keep the order of prompts and errors when both go to one file */
+    fwrite(sb_str(&sb), 1, sb.len, stderr);
+    fflush(stderr);
+    sb_free(&sb);
+}
+
+/* One line without its newline (caller frees), or NULL at end of input. */
+static char *read_line(const ReplConfig *cfg, const char *prompt)
+{
+    if (!cfg->script)
+        return readline(prompt);
+    char *line = NULL;
+    size_t cap = 0;
+    fputs(prompt, stdout);
+    ssize_t n = getline(&line, &cap, cfg->script);
+    if (n < 0) {
+        free(line);
+        return NULL;
+    }
+    if (n > 0 && line[n - 1] == '\n')
+        line[--n] = '\0';
+    printf("%s\n", line);
+    return line;
+}
+
+static int is_blank(const StrBuf *sb)
+{
+    for (size_t i = 0; i < sb->len; i++)
+        if (!strchr(" \t\r\n\v\f", sb->buf[i]))
+            return 0;
+    return 1;
+}
+
+/* Unfinished input: the parser's only complaints are that the text ended too soon (an
+ * unclosed brace, string, here-string, a trailing operator or pipe), or the last line ends in
+ * a backtick line continuation. */
+static int unfinished(const Program *p)
+{
+    return prog_incomplete(p);
+}
+
+/* One history entry per complete input (multi-line inputs keep their newlines). */
+static void remember(const StrBuf *input)
+{
+    char *text = xstrndup(input->buf, input->len - 1);
+    add_history(text);
+    free(text);
+}
+
+/*
+** Parse the input so far.  Unless it is unfinished and more lines can come, record it in
+** the history, report its parse errors or run it, and clear it.  Returns 1 when the loop
+** should ask for another line with the continuation prompt.
+*/
+static int submit(const ReplConfig *cfg, StrBuf *input, int at_eof)
+{
+    if (is_blank(input)) {
+        sb_clear(input);
+        return 0;
+    }
+    /* Parse without the last newline: a backtick ending the last line is then a line
+     * continuation at the end of the text, which the parser reports as incomplete. */
+    Program *p = parse_program(input->buf, input->len - 1, NULL);
+    int more = !at_eof && unfinished(p);
+    if (!more) {
+        remember(input);
+        if (prog_nerrors(p) > 0)
+            repl_print_errors(p, 0);
+        else
+            cfg->run(p, cfg->ctx);
+        sb_clear(input);
+    }
+    prog_unref(p);
+    return more;
+}
+
+/* Test mode: the history as "history N: entry" lines. */
+static void list_history(void)
+{
+    HIST_ENTRY **h = history_list();
+    for (int i = 0; h && h[i]; i++)
+        printf("history %d: %s\n", i + 1, h[i]->line);
+}
+
+int repl_run(const ReplConfig *cfg)
+{
+    StrBuf input = {0};
+    int more = 0;
+    using_history();
+    for (;;) {
+        char *prompt = more ? xstrdup(CONT_PROMPT) : repl_prompt();
+        char *line = read_line(cfg, prompt);
+        free(prompt);
+        if (!line) {
+            putchar('\n'); /* Ctrl+D: leave the terminal on a fresh line */
+            if (!more)
+                break;
+            more = submit(cfg, &input, 1);
+            continue;
+        }
+        sb_puts(&input, line);
+        sb_putc(&input, '\n');
+        free(line);
+        more = submit(cfg, &input, 0);
+    }
+    if (cfg->script)
+        list_history();
+    fflush(stdout);
+    clear_history();
+    sb_free(&input);
+    return 0;
+}

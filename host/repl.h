@@ -1,0 +1,42 @@
+/*
+** repl: the interactive loop.  Reads lines with GNU readline at the prompt "PS <cwd>> ",
+** asks for more with ">> " while the parser says the input is unfinished (prog_incomplete:
+** unclosed brace, paren, string or here-string, trailing '|' or operator, backtick
+** continuation), keeps each complete input as one history entry, and hands it to the
+** caller's runner.  Ctrl+D at the prompt ends the loop; Ctrl+D at ">> " drops the unfinished
+** input (its parse errors are shown) and returns to the prompt.  Completion, history files
+** and Ctrl+C handling belong here when they come.
+*/
+#ifndef PSM_HOST_REPL_H
+#define PSM_HOST_REPL_H
+
+#include <stdio.h>
+
+#include "parser/parser.h"
+
+/* Runs one complete, error-free input; returns its status (ignored by the loop for now). */
+typedef int (*ReplRunFn)(Program *p, void *ctx);
+
+typedef struct ReplConfig {
+    ReplRunFn run;  /* called for each input that parses */
+    void *ctx;      /* passed to run */
+    FILE *script;   /* NULL: readline.  Otherwise the test mode (psmini --test-repl): lines
+                       come from this stream, and each prompt and line is echoed to stdout
+                       as a terminal would show them; at the end the history is listed as
+                       "history N: <entry>" lines. */
+} ReplConfig;
+
+/* Run the loop until end of input.  Returns the exit status (0).  Parse errors of each
+ * input go to stderr as ParserError records. */
+int repl_run(const ReplConfig *cfg);
+
+/* Write the parse errors of p to stderr as ParserError records: the first error only, as
+ * pwsh does, or all of them (all = 1, for --dump-ast).  Colour and wrapping at the window
+ * width only when stderr is a terminal.  stdout is flushed first. */
+void repl_print_errors(const Program *p, int all);
+
+/* The primary prompt for the current directory: "PS /home/me> " ("PS> " when the current
+ * directory is unknown).  Caller frees. */
+char *repl_prompt(void);
+
+#endif

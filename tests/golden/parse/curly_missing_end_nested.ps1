@@ -1,0 +1,4 @@
+if ($a) {
+    foreach ($i in 1..3) {
+        $i
+}

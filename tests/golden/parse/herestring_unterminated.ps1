@@ -1,0 +1,3 @@
+$h = @'
+line one
+line two

@@ -1,0 +1,3 @@
+Write-Output 'should not print'
+exit 3
+$x = (

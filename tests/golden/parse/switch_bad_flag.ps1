@@ -1,0 +1,1 @@
+switch -Foo ($x) { 1 { 'one' } }

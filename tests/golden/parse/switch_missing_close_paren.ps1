@@ -1,0 +1,1 @@
+switch ($x { 1 { 'one' } }

@@ -1,0 +1,4 @@
+switch (1) {
+    default { 'a' }
+    default { 'b' }
+}
