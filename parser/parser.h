@@ -45,6 +45,15 @@ const char *prog_file(const Program *p); /* may be NULL */
 Lexer *prog_lexer(const Program *p);    /* for lex_span() and source lines in messages */
 Arena *prog_arena(const Program *p);
 
+/* ---- Program construction, used only by parser.c (the struct lives in ast.c) ---- */
+/* A Program holding a NUL-terminated copy of src, a lexer over that copy and an empty arena. */
+Program *prog_new(const char *src, size_t len, const char *file);
+/* Install the parse result: root, the errors (takes ownership of the xmalloc'd array), and
+ * whether the text ends in a line continuation (counts as incomplete input). */
+void prog_finish(Program *p, Node *root, ParseError *errs, int nerrs, int continued);
+/* The NUL-terminated source copy owned by p. */
+const char *prog_source(const Program *p);
+
 /* Write the tree as S-expressions (one top-level statement per line) to out; the format is
  * described in ast_dump.c and used by the parser tests. */
 struct StrBuf;
