@@ -1,0 +1,96 @@
+/*
+** command: the command table (cmdlets declared as data: {name, aliases, handler, params}),
+** the parameter binder shared by cmdlets and script functions, and the handler context.
+** A handler is called once per phase (CMD_BEGIN, CMD_PROCESS per input object, CMD_END) with
+** c->phase set; it writes output with pipe_emit(c->I, c->out, v) and reports failures with
+** cmd_error (terminating) or cmd_write_error (non-terminating).
+*/
+#ifndef PSM_RUNTIME_COMMAND_H
+#define PSM_RUNTIME_COMMAND_H
+
+#include <stddef.h>
+
+#include "parser/ast.h"
+#include "runtime/errrec.h"
+#include "runtime/interp.h"
+#include "runtime/pipeline.h"
+
+enum {
+    PS_SWITCH = 1 << 0,    /* [switch]: takes no value; never positional */
+    PS_PIPELINE = 1 << 1,  /* ValueFromPipeline */
+    PS_REMAINING = 1 << 2, /* ValueFromRemainingArguments: collects every leftover positional */
+    PS_MANDATORY = 1 << 3,
+};
+
+/* One declared parameter. */
+typedef struct ParamSpec {
+    const char *name;  /* "FilterScript" */
+    const char *alias; /* one alias or NULL */
+    TypeId type;       /* TY_OBJECT: no conversion */
+    int is_array;      /* [type[]] */
+    int position;      /* 0, 1, ...; -1: named only */
+    unsigned flags;    /* PS_* */
+} ParamSpec;
+
+typedef enum CmdPhase { CMD_BEGIN, CMD_PROCESS, CMD_END } CmdPhase;
+
+typedef struct CmdCtx CmdCtx;
+typedef Status (*CmdHandler)(CmdCtx *c);
+
+typedef struct CmdDef {
+    const char *name;    /* "Where-Object" */
+    const char *aliases; /* space separated: "? where" */
+    CmdHandler handler;
+    const ParamSpec *params; /* NULL: a raw command (natives): no binding, see CmdCtx.rawargs */
+    int nparams;
+} CmdDef;
+
+struct CmdCtx {
+    Interp *I;
+    const CmdDef *def;
+    CmdPhase phase;
+    Value *arg;           /* arg[i]: bound value of params[i] ($null when unbound), owned */
+    unsigned char *bound; /* bound[i]: 1 when params[i] was given */
+    Value input;          /* CMD_PROCESS: the pipeline object (borrowed) */
+    int has_input;        /* 0 for the one process call of a first pipeline element */
+    Pipe *out;            /* downstream */
+    Node *node;           /* the command's AST node (error sites) */
+    Value state;          /* handler-owned value kept across phases ($null at start) */
+    const char *name;     /* the command name as invoked (borrowed, valid for the stage) */
+    Value rawargs;        /* raw commands only: every argument in order (object[]); a named one
+                             as the string "-Name" or "-Name:" followed by its value */
+    long count;           /* handler-owned counter */
+};
+
+/* One argument as written, before binding. */
+typedef struct BindArg {
+    const char *name; /* parameter name without '-', or NULL for a positional value */
+    size_t nlen;
+    Value val;   /* owned; $null for a bare -Name */
+    int has_val; /* -Name:value, or a positional value */
+    Node *node;  /* for error sites (may be NULL) */
+    int splat;   /* came from @hashtable: an explicit -Name wins over it */
+} BindArg;
+
+/* Bind args to params: named (case-insensitive, unique prefix, alias), a bare -Name takes
+ * the next positional value unless it is a switch, then positional by position.  Values are
+ * converted to the declared type.  Leftovers go to *extra (object[], new reference) when
+ * extra is not NULL; otherwise an unknown parameter or an extra argument is an error.
+ * out[i]/bound[i] receive the bound values (new references).  ST_THROW on failure. */
+Status cmd_bind(Interp *I, const ParamSpec *params, int nparams, BindArg *args, int nargs,
+                Value *out, unsigned char *bound, Value *extra, const char *cmdname, Node *site);
+
+/* Add a family of commands to a runspace (cmdlets/ files: one `const CmdDef table[]` each;
+ * the table must outlive the runspace).  Later families shadow earlier ones and the core
+ * built-ins of command.c. */
+void cmd_register(Interp *I, const CmdDef *table, int n);
+/* Look up a command or alias, case-insensitively; NULL when none. */
+const CmdDef *cmd_find(Interp *I, const char *name, size_t len);
+
+/* Store a terminating error built from the arguments in the interp; returns ST_THROW. */
+Status cmd_error(CmdCtx *c, ExcKind exc, const char *id, const char *fmt, ...)
+    __attribute__((format(printf, 4, 5)));
+/* Write a non-terminating error record (stream 2 and $Error). */
+void cmd_write_error(CmdCtx *c, Value rec);
+
+#endif

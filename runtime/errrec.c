@@ -1,0 +1,265 @@
+/*
+** errrec: ErrorRecord and Exception objects (see errrec.h).  The exception object is made
+** lazily and owned by its record; it copies the message so it can outlive the record.
+*/
+#include "runtime/errrec.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "runtime/mem.h"
+
+typedef struct ExcInfo {
+    const char *name, *full;
+    ExcKind parent;
+} ExcInfo;
+
+#define X_EXCINFO(id, n, f, p) {n, f, p},
+static const ExcInfo exc_info[EXC__COUNT] = {EXC_KINDS(X_EXCINFO)};
+#undef X_EXCINFO
+
+typedef struct ErrRec {
+    Obj obj;
+    char *msg, *id, *command, *reason;
+    ExcKind exc, inner;
+    ErrCategory cat;
+    Value target;
+    Value exception; /* the Exception object, made on first use ($null until then) */
+    Program *prog;
+    uint32_t start, end;
+} ErrRec;
+
+/* ---- the Exception object: .Message, .InnerException, GetType() ---- */
+
+typedef struct ExcObj {
+    Obj obj;
+    char *msg;
+    ExcKind inner; /* the wrapped kind, or the object's own kind when none */
+} ExcObj;
+
+static void exc_free(Obj *o)
+{
+    free(((ExcObj *)o)->msg);
+}
+
+static void exc_to_string(Value self, StrBuf *out)
+{
+    sb_puts(out, ((ExcObj *)self.as.o)->msg);
+}
+
+static ExcKind exc_kind_of(const ObjClass *cls);
+
+static Value exc_new(ExcKind k, const char *msg, ExcKind inner);
+
+static int exc_get_prop(Value self, const char *name, size_t len, Value *out)
+{
+    ExcObj *e = (ExcObj *)self.as.o;
+    if (str_ieq_slice(name, len, "Message")) {
+        *out = val_str(e->msg);
+        return 1;
+    }
+    if (str_ieq_slice(name, len, "InnerException")) {
+        ExcKind own = exc_kind_of(e->obj.cls);
+        *out = e->inner == own ? val_null() : exc_new(e->inner, e->msg, e->inner);
+        return 1;
+    }
+    return 0;
+}
+
+#define X_EXCCLS(id, n, f, p)                                                                      \
+    {.name = n,                                                                                    \
+     .full_name = f,                                                                               \
+     .type = TY_OTHER,                                                                             \
+     .free = exc_free,                                                                             \
+     .to_string = exc_to_string,                                                                   \
+     .get_prop = exc_get_prop},
+static const ObjClass exc_cls[EXC__COUNT] = {EXC_KINDS(X_EXCCLS)};
+#undef X_EXCCLS
+
+static ExcKind exc_kind_of(const ObjClass *cls)
+{
+    return (ExcKind)(cls - exc_cls);
+}
+
+static Value exc_new(ExcKind k, const char *msg, ExcKind inner)
+{
+    ExcObj *e = (ExcObj *)obj_alloc(&exc_cls[k], sizeof(ExcObj));
+    e->msg = xstrdup(msg);
+    e->inner = inner;
+    return val_obj_take(&e->obj);
+}
+
+/* ---- the record ---- */
+
+static void rec_free(Obj *o)
+{
+    ErrRec *r = (ErrRec *)o;
+    free(r->msg);
+    free(r->id);
+    free(r->command);
+    free(r->reason);
+    val_unref(r->target);
+    val_unref(r->exception);
+    prog_unref(r->prog);
+}
+
+static void rec_to_string(Value self, StrBuf *out)
+{
+    sb_puts(out, ((ErrRec *)self.as.o)->msg);
+}
+
+static const char *const cat_name[] = {"NotSpecified",     "ObjectNotFound", "InvalidArgument",
+                                       "InvalidOperation", "InvalidData",    "OperationStopped"};
+
+static Value rec_exception(ErrRec *r)
+{
+    if (r->exception.kind == VAL_NULL) r->exception = exc_new(r->exc, r->msg, r->inner);
+    return val_ref(r->exception);
+}
+
+static int rec_get_prop(Value self, const char *name, size_t len, Value *out)
+{
+    ErrRec *r = (ErrRec *)self.as.o;
+    if (str_ieq_slice(name, len, "Exception"))
+        *out = rec_exception(r);
+    else if (str_ieq_slice(name, len, "FullyQualifiedErrorId"))
+        *out = val_str(r->id);
+    else if (str_ieq_slice(name, len, "TargetObject"))
+        *out = val_ref(r->target);
+    else if (str_ieq_slice(name, len, "CategoryInfo"))
+        *out = val_str(cat_name[r->cat]);
+    else
+        return 0;
+    return 1;
+}
+
+const ObjClass cls_errorrecord = {
+    .name = "ErrorRecord",
+    .full_name = "System.Management.Automation.ErrorRecord",
+    .type = TY_OTHER,
+    .free = rec_free,
+    .to_string = rec_to_string,
+    .get_prop = rec_get_prop,
+};
+
+static char *dup_or_null(const char *s)
+{
+    return s ? xstrdup(s) : NULL;
+}
+
+Value errrec_new(const ErrInit *e)
+{
+    ErrRec *r = (ErrRec *)obj_alloc(&cls_errorrecord, sizeof(ErrRec));
+    r->msg = xstrdup(e->msg ? e->msg : "");
+    r->id = xstrdup(e->id ? e->id : "RuntimeException");
+    r->command = dup_or_null(e->command);
+    r->reason = dup_or_null(e->reason);
+    r->exc = e->exc;
+    r->inner = e->inner;
+    r->cat = e->cat;
+    r->target = val_null();
+    r->exception = val_null();
+    r->prog = e->prog ? prog_ref(e->prog) : NULL;
+    r->start = e->start;
+    r->end = e->end;
+    return val_obj_take(&r->obj);
+}
+
+Value errrec_from_conv(const ConvError *ce, Program *prog, uint32_t start, uint32_t end)
+{
+    ErrInit e = {.msg = ce->msg,
+                 .id = ce->id,
+                 .exc = EXC_RUNTIME,
+                 .inner = EXC_RUNTIME,
+                 .cat = ERRCAT_NOTSPECIFIED,
+                 .prog = prog,
+                 .start = start,
+                 .end = end};
+    if (strncmp(ce->msg, "Attempted to divide by zero", 27) == 0)
+        e.inner = EXC_DIVZERO;
+    else if (strstr(ce->id, "InvalidCast") || strstr(ce->id, "Convert"))
+        e.inner = EXC_INVALIDCAST, e.cat = ERRCAT_INVALIDARGUMENT;
+    return errrec_new(&e);
+}
+
+static ErrRec *rec(Value v)
+{
+    return (ErrRec *)v.as.o;
+}
+
+int errrec_is(Value v)
+{
+    return val_is(v, &cls_errorrecord);
+}
+
+const char *errrec_message(Value r)
+{
+    return rec(r)->msg;
+}
+
+const char *errrec_id(Value r)
+{
+    return rec(r)->id;
+}
+
+const char *errrec_command(Value r)
+{
+    return rec(r)->command;
+}
+
+ExcKind errrec_exc(Value r)
+{
+    return rec(r)->exc;
+}
+
+Value errrec_target(Value r)
+{
+    return rec(r)->target;
+}
+
+void errrec_set_target(Value r, Value target)
+{
+    val_unref(rec(r)->target);
+    rec(r)->target = val_ref(target);
+}
+
+void errrec_site(Value r, Program **prog, uint32_t *start, uint32_t *end)
+{
+    *prog = rec(r)->prog;
+    *start = rec(r)->start;
+    *end = rec(r)->end;
+}
+
+void errrec_fill_site(Value r, Program *prog, uint32_t start, uint32_t end)
+{
+    ErrRec *x = rec(r);
+    if (x->prog || !prog) return;
+    x->prog = prog_ref(prog);
+    x->start = start;
+    x->end = end;
+}
+
+/* Does kind k (or an ancestor) carry this name? */
+static int kind_matches(ExcKind k, const char *name, size_t len)
+{
+    for (;;) {
+        const ExcInfo *i = &exc_info[k];
+        if (str_ieq_slice(name, len, i->name) || str_ieq_slice(name, len, i->full)) return 1;
+        if (i->parent == k) return 0;
+        k = i->parent;
+    }
+}
+
+int errrec_matches(Value r, const char *name, size_t len)
+{
+    return kind_matches(rec(r)->exc, name, len) || kind_matches(rec(r)->inner, name, len);
+}
+
+const char *errrec_reason(Value r)
+{
+    ErrRec *x = rec(r);
+    if (x->command) return x->command;
+    if (x->reason) return x->reason;
+    if (x->cat != ERRCAT_NOTSPECIFIED && x->cat != ERRCAT_OPERATIONSTOPPED) return cat_name[x->cat];
+    return exc_info[x->exc].name;
+}

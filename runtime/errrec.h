@@ -1,0 +1,92 @@
+/*
+** errrec: the ErrorRecord value ($_ in catch, $Error[0]) and the exception kinds it wraps.
+** A record holds pwsh's message, FullyQualifiedErrorId, category, target object, the source
+** site (a Program reference + byte range) and the command name.  The exception is a small
+** object of its own class, so $_.Exception.GetType().FullName and catch [T] type tests work;
+** kinds form a single-inheritance table (EXC_KINDS) walked by errrec_matches.
+*/
+#ifndef PSM_RUNTIME_ERRREC_H
+#define PSM_RUNTIME_ERRREC_H
+
+#include <stdint.h>
+
+#include "parser/parser.h"
+#include "runtime/convert.h"
+#include "runtime/value.h"
+
+/* X(id, Name, FullName, parent id) -- parents come first */
+#define EXC_KINDS(X)                                                                               \
+    X(EXC_EXCEPTION, "Exception", "System.Exception", EXC_EXCEPTION)                               \
+    X(EXC_SYSTEM, "SystemException", "System.SystemException", EXC_EXCEPTION)                      \
+    X(EXC_RUNTIME, "RuntimeException", "System.Management.Automation.RuntimeException",            \
+      EXC_SYSTEM)                                                                                  \
+    X(EXC_ARITH, "ArithmeticException", "System.ArithmeticException", EXC_SYSTEM)                  \
+    X(EXC_DIVZERO, "DivideByZeroException", "System.DivideByZeroException", EXC_ARITH)             \
+    X(EXC_OVERFLOW, "OverflowException", "System.OverflowException", EXC_ARITH)                    \
+    X(EXC_INVALIDCAST, "InvalidCastException", "System.InvalidCastException", EXC_SYSTEM)          \
+    X(EXC_FORMAT, "FormatException", "System.FormatException", EXC_SYSTEM)                         \
+    X(EXC_ARGUMENT, "ArgumentException", "System.ArgumentException", EXC_SYSTEM)                   \
+    X(EXC_INVALIDOP, "InvalidOperationException", "System.InvalidOperationException", EXC_SYSTEM)  \
+    X(EXC_CMDNOTFOUND, "CommandNotFoundException",                                                 \
+      "System.Management.Automation.CommandNotFoundException", EXC_RUNTIME)                        \
+    X(EXC_PARAMBIND, "ParameterBindingException",                                                  \
+      "System.Management.Automation.ParameterBindingException", EXC_RUNTIME)                       \
+    X(EXC_METHOD, "MethodInvocationException",                                                     \
+      "System.Management.Automation.MethodInvocationException", EXC_RUNTIME)                       \
+    X(EXC_CALLDEPTH, "ScriptCallDepthException",                                                   \
+      "System.Management.Automation.ScriptCallDepthException", EXC_SYSTEM)                         \
+    X(EXC_WRITEERROR, "WriteErrorException", "Microsoft.PowerShell.Commands.WriteErrorException",  \
+      EXC_SYSTEM)
+
+#define X_EXCENUM(id, n, f, p) id,
+typedef enum ExcKind { EXC_KINDS(X_EXCENUM) EXC__COUNT } ExcKind;
+#undef X_EXCENUM
+
+/* ErrorCategory values used so far (pwsh's names, shown by CategoryInfo). */
+typedef enum ErrCategory {
+    ERRCAT_NOTSPECIFIED,
+    ERRCAT_OBJECTNOTFOUND,
+    ERRCAT_INVALIDARGUMENT,
+    ERRCAT_INVALIDOPERATION,
+    ERRCAT_INVALIDDATA,
+    ERRCAT_OPERATIONSTOPPED
+} ErrCategory;
+
+extern const ObjClass cls_errorrecord;
+
+/* Everything a new record needs; strings are copied, values referenced. */
+typedef struct ErrInit {
+    const char *msg; /* message text */
+    const char *id;  /* FullyQualifiedErrorId */
+    ExcKind exc;     /* exception kind ($_.Exception) */
+    ExcKind inner;   /* wrapped exception kind (catch matches it too); = exc when none */
+    ErrCategory cat;
+    const char *command; /* command name or NULL */
+    Program *prog;       /* source (referenced) or NULL */
+    uint32_t start, end; /* byte range in prog */
+    const char *reason;  /* ConciseView reason override ("Exception" for throw) or NULL */
+} ErrInit;
+
+Value errrec_new(const ErrInit *e); /* a new ErrorRecord; never fails */
+/* A record from a failed conversion/operation; DivideByZero is recognised by its text. */
+Value errrec_from_conv(const ConvError *ce, Program *prog, uint32_t start, uint32_t end);
+int errrec_is(Value v);
+const char *errrec_message(Value rec); /* borrowed */
+const char *errrec_id(Value rec);
+const char *errrec_command(Value rec); /* NULL when none */
+ExcKind errrec_exc(Value rec);
+Value errrec_target(Value rec); /* borrowed ($null when none) */
+void errrec_set_target(Value rec, Value target);
+/* The site, for rendering: *prog borrowed (NULL when none). */
+void errrec_site(Value rec, Program **prog, uint32_t *start, uint32_t *end);
+/* Set the site when the record has none yet. */
+void errrec_fill_site(Value rec, Program *prog, uint32_t start, uint32_t end);
+/* 1 when the record's exception (or the one it wraps) is type name/len or derives from it.
+ * name may be short ("DivideByZeroException") or full ("System.DivideByZeroException"). */
+int errrec_matches(Value rec, const char *name, size_t len);
+/* The text before the colon in ConciseView: the command name, else the category when it
+ * says something ("InvalidArgument", "InvalidOperation"), else the exception name
+ * ("Exception" for throw, "RuntimeException" for 1/0). */
+const char *errrec_reason(Value rec);
+
+#endif

@@ -1,0 +1,669 @@
+/*
+** eval_stmt: statements, statement lists (where statement-terminating errors are reported
+** and execution resumes, unless a try/trap is active), loops with labels, switch, try/catch/
+** finally, trap, throw/return/exit/break/continue, and the error helpers.
+*/
+#include "runtime/eval.h"
+
+#include <stdarg.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "runtime/array.h"
+#include "runtime/error.h"
+#include "runtime/hashtable.h"
+#include "runtime/mem.h"
+#include "runtime/scriptblock.h"
+#include "runtime/wildcard.h"
+
+/* ================================================================ errors ==== */
+
+Status eval_throw_rec(Interp *I, Value rec, int fatal)
+{
+    val_unref(I->error);
+    I->error = rec;
+    I->error_fatal = fatal;
+    return ST_THROW;
+}
+
+Status eval_fail(Interp *I, Node *site, ExcKind exc, const char *id, const char *fmt, ...)
+{
+    StrBuf sb = {0};
+    va_list ap;
+    va_start(ap, fmt);
+    sb_vprintf(&sb, fmt, ap);
+    va_end(ap);
+    ErrInit e = {.msg = sb_str(&sb),
+                 .id = id,
+                 .exc = EXC_RUNTIME,
+                 .inner = exc,
+                 .cat = ERRCAT_INVALIDOPERATION,
+                 .prog = site ? I->prog : NULL,
+                 .start = site ? site->start : 0,
+                 .end = site ? site->end : 0};
+    if (exc == EXC_CMDNOTFOUND || exc == EXC_PARAMBIND || exc == EXC_CALLDEPTH || exc == EXC_METHOD)
+        e.exc = exc;
+    Value rec = errrec_new(&e);
+    sb_free(&sb);
+    return eval_throw_rec(I, rec, exc == EXC_CALLDEPTH);
+}
+
+Status eval_fail_conv(Interp *I, Node *site, const ConvError *ce)
+{
+    return eval_throw_rec(I, errrec_from_conv(ce, I->prog, site->start, site->end), 0);
+}
+
+void eval_clear_error(Interp *I)
+{
+    val_unref(I->error);
+    I->error = val_null();
+    I->error_fatal = 0;
+}
+
+#define MAX_ERRORS 256 /* $MaximumErrorCount: the oldest records are dropped */
+
+/* Append rec to $Error, dropping the oldest entry when full. */
+static void remember(Interp *I, Value rec)
+{
+    size_t n = arr_len(I->errors);
+    if (n >= MAX_ERRORS) {
+        Value keep = arr_new(TY_OBJECT, MAX_ERRORS);
+        for (size_t i = n - MAX_ERRORS + 1; i < n; i++)
+            arr_push(keep, arr_peek(I->errors, i));
+        val_unref(I->errors);
+        I->errors = keep;
+    }
+    arr_push(I->errors, rec);
+}
+
+ErrAction eval_error_action(Interp *I)
+{
+    static const char *const names[] = {"Continue", "SilentlyContinue", "Stop", "Ignore"};
+    if (I->ea_override >= 0) return (ErrAction)I->ea_override;
+    Var *v = scope_lookup(I->cur, "ErrorActionPreference", 21);
+    if (!v || !val_is_str(var_value(v))) return EA_CONTINUE;
+    for (int i = 0; i < 4; i++)
+        if (str_icmp(val_str_data(var_value(v)), names[i]) == 0) return (ErrAction)i;
+    return EA_CONTINUE;
+}
+
+void eval_report(Interp *I, Value rec)
+{
+    ErrAction ea = eval_error_action(I);
+    I->last_ok = 0;
+    I->nreported++;
+    if (ea == EA_IGNORE) return;
+    if (ea == EA_SILENT || I->err_pipe) {
+        remember(I, rec);
+        if (I->err_pipe) I->err_pipe->put(I, I->err_pipe, rec);
+        return;
+    }
+    Program *p;
+    uint32_t start, end;
+    errrec_site(rec, &p, &start, &end);
+    ErrorSite site = {p, start, end};
+    ErrorView v = {errrec_reason(rec), errrec_message(rec), p && !I->err_oneline ? &site : NULL,
+                   I->err_color, 0};
+    StrBuf sb = {0};
+    error_format_view(&sb, &v);
+    I->err_fn(I->err_ctx, sb.buf ? sb.buf : "", sb.len);
+    sb_free(&sb);
+    remember(I, rec);
+    I->last_ok = 0;
+}
+
+Status eval_enter(Interp *I, Node *site)
+{
+    char here;
+    uintptr_t used = (uintptr_t)I->stack_base - (uintptr_t)&here;
+    if (++I->depth > EVAL_MAX_DEPTH || used > I->stack_limit) {
+        I->depth--;
+        return eval_fail(I, site, EXC_CALLDEPTH, "CallDepthOverflow",
+                         "The script failed due to call depth overflow.");
+    }
+    return ST_OK;
+}
+
+void eval_leave(Interp *I)
+{
+    I->depth--;
+}
+
+/* ================================================================ helpers ==== */
+
+Status eval_collect(Interp *I, Node *n, Value *out)
+{
+    if (n->kind >= AST_BINARY) return eval_expr(I, n, out);
+    if (n->kind == AST_ASSIGN) return eval_assign(I, n, out); /* while ($l = ...) */
+    Collector c;
+    collector_init(&c);
+    Status st = eval_stmt(I, n, &c.pipe);
+    if (st) return collector_free(&c), st;
+    *out = collector_take(&c);
+    return ST_OK;
+}
+
+static Status eval_cond(Interp *I, Node *n, int *truth)
+{
+    Value v;
+    Status st = eval_collect(I, n, &v);
+    if (st) return st;
+    *truth = convert_truthy(v);
+    val_unref(v);
+    return ST_OK;
+}
+
+/* What a loop does with its body's status. */
+typedef enum LoopCtl { LC_NEXT, LC_STOP, LC_OUT } LoopCtl;
+
+static LoopCtl loop_ctl(Interp *I, Status *st, const char *label)
+{
+    if (*st != ST_BREAK && *st != ST_CONTINUE) return *st ? LC_OUT : LC_NEXT;
+    if (I->label && (!label || str_icmp(I->label, label) != 0)) return LC_OUT;
+    free(I->label);
+    I->label = NULL;
+    LoopCtl c = *st == ST_BREAK ? LC_STOP : LC_NEXT;
+    *st = ST_OK;
+    return c;
+}
+
+/* $_ for switch clauses and catch blocks: set in the current scope, old value restored. */
+static Value push_dollar(Interp *I, Value v)
+{
+    Var *var = scope_define(I->cur, "_", 1);
+    Value old = val_ref(var_value(var));
+    var_set(var, v);
+    return old;
+}
+
+static void pop_dollar(Interp *I, Value old)
+{
+    var_set_take(scope_define(I->cur, "_", 1), old);
+}
+
+/* ================================================================ lists ==== */
+
+static Node *find_trap(Value rec, Node *traps)
+{
+    for (Node *t = traps; t; t = t->next)
+        if (t->a && errrec_matches(rec, t->a->str, t->a->len)) return t;
+    for (Node *t = traps; t; t = t->next)
+        if (!t->a) return t;
+    return NULL;
+}
+
+/* A trap handles the pending error: ST_OK to resume, or the status to return. */
+static Status run_trap(Interp *I, Node *trap, Pipe *out)
+{
+    Value rec = I->error;
+    I->error = val_null();
+    Value old = push_dollar(I, rec);
+    Status st = eval_stmts(I, trap->b, out);
+    pop_dollar(I, old);
+    if (st == ST_CONTINUE || st == ST_OK) {
+        if (st == ST_OK) eval_report(I, rec);
+        free(I->label);
+        I->label = NULL;
+        val_unref(rec);
+        return ST_OK;
+    }
+    if (st == ST_BREAK) return eval_throw_rec(I, rec, 1);
+    val_unref(rec);
+    return st;
+}
+
+/* Statement-terminating errors are reported here and the next statement runs, unless a try
+ * or trap up the call stack wants them (language.md 5.4). */
+static Status on_error(Interp *I, Node *stmts, Pipe *out)
+{
+    Node *trap = stmts->b ? find_trap(I->error, stmts->b) : NULL;
+    if (trap) return run_trap(I, trap, out);
+    if (I->error_fatal || I->try_depth > 0) return ST_THROW;
+    if (eval_error_action(I) == EA_STOP) {
+        I->error_fatal = 1;
+        return ST_THROW;
+    }
+    Value rec = I->error;
+    I->error = val_null();
+    eval_report(I, rec);
+    val_unref(rec);
+    return ST_OK;
+}
+
+Status eval_stmts(Interp *I, Node *stmts, Pipe *out)
+{
+    if (!stmts) return ST_OK;
+    int traps = stmts->b != NULL;
+    I->try_depth += traps;
+    Status st = ST_OK;
+    for (Node *s = stmts->a; s; s = s->next) {
+        unsigned long nerr = I->nreported;
+        st = eval_stmt(I, s, out);
+        if (st == ST_THROW) st = on_error(I, stmts, out);
+        if (st) break;
+        I->last_ok = I->nreported == nerr;
+    }
+    I->try_depth -= traps;
+    return st;
+}
+
+/* ================================================================ control ==== */
+
+static Status eval_if(Interp *I, Node *n, Pipe *out)
+{
+    for (Node *c = n->a; c; c = c->next) {
+        int t;
+        Status st = eval_cond(I, c->a, &t);
+        if (st) return st;
+        if (t) return eval_stmts(I, c->b, out);
+    }
+    return n->b ? eval_stmts(I, n->b, out) : ST_OK;
+}
+
+static Status eval_while(Interp *I, Node *n, Pipe *out)
+{
+    for (;;) {
+        int t;
+        Status st = eval_cond(I, n->a, &t);
+        if (st || !t) return st;
+        st = eval_stmts(I, n->c, out);
+        LoopCtl c = loop_ctl(I, &st, n->str);
+        if (c != LC_NEXT) return st;
+    }
+}
+
+static Status eval_do(Interp *I, Node *n, Pipe *out, int until)
+{
+    for (;;) {
+        Status st = eval_stmts(I, n->c, out);
+        LoopCtl c = loop_ctl(I, &st, n->str);
+        if (c != LC_NEXT) return st;
+        int t;
+        if ((st = eval_cond(I, n->a, &t))) return st;
+        if (t == until) return ST_OK;
+    }
+}
+
+static Status eval_for(Interp *I, Node *n, Pipe *out)
+{
+    Node *head = n->a;
+    Status st = head->a ? eval_stmt(I, head->a, out) : ST_OK;
+    while (!st) {
+        int t = 1;
+        if (head->b && ((st = eval_cond(I, head->b, &t)) || !t)) return st;
+        st = eval_stmts(I, n->c, out);
+        LoopCtl c = loop_ctl(I, &st, n->str);
+        if (c != LC_NEXT) return st;
+        if (n->b) st = eval_stmt(I, n->b, pipe_null());
+    }
+    return st;
+}
+
+/* One foreach iteration: set the variable, run the body. */
+static LoopCtl foreach_step(Interp *I, Node *n, Var *var, Value item, Pipe *out, Status *st)
+{
+    var_set(var, item);
+    *st = eval_stmts(I, n->c, out);
+    return loop_ctl(I, st, n->str);
+}
+
+static Status foreach_range(Interp *I, Node *n, Var *var, Pipe *out)
+{
+    int64_t lo, hi;
+    int chars;
+    Status st = eval_range_bounds(I, n->b, &lo, &hi, &chars);
+    int64_t step = lo <= hi ? 1 : -1;
+    for (int64_t i = lo; !st; i += step) {
+        Value v = chars ? val_char((uint32_t)i) : val_int((int32_t)i);
+        if (foreach_step(I, n, var, v, out, &st) != LC_NEXT || i == hi) break;
+    }
+    return st;
+}
+
+static Status eval_foreach(Interp *I, Node *n, Pipe *out)
+{
+    Var *var = scope_define(I->cur, n->a->str, n->a->len);
+    Node *coll = n->b;
+    if (coll->kind == AST_BINARY && coll->op == OP_RANGE) return foreach_range(I, n, var, out);
+    Value v;
+    Status st = eval_collect(I, coll, &v);
+    if (st || val_is_null(v)) return st; /* foreach over $null runs zero times */
+    if (!val_is_array(v)) {
+        foreach_step(I, n, var, v, out, &st);
+    } else {
+        for (size_t i = 0; i < arr_len(v); i++)
+            if (foreach_step(I, n, var, arr_peek(v, i), out, &st) != LC_NEXT) break;
+    }
+    val_unref(v);
+    return st;
+}
+
+/* ================================================================ switch ==== */
+
+static int switch_regex(Interp *I, Node *sw, Value item, Value pat)
+{
+    Value p = convert_to_string(pat, NULL), s = convert_to_string(item, NULL);
+    unsigned opts = (sw->flags & NF_CASESENS) ? RX_NONE : RX_IGNORECASE;
+    char *err = NULL;
+    Regex *re = rx_cache_get(I->rx, val_str_data(p), val_str_len(p), opts, &err);
+    int hit = 0;
+    if (re) {
+        RxMatch m = {0};
+        hit = rx_match(re, val_str_data(s), val_str_len(s), 0, &m, &err) > 0;
+        if (hit) {
+            Value h = ht_new(0);
+            for (size_t i = m.ngroups; i-- > 0;) {
+                if (m.group[i].start == RX_NOPOS) continue;
+                const char *name = rx_group_name(re, i);
+                Value k = name ? val_str(name) : val_int(rx_group_number(re, i));
+                Value x = val_str_n(val_str_data(s) + m.group[i].start,
+                                    m.group[i].end - m.group[i].start);
+                ht_set(h, k, x);
+                val_unref(k), val_unref(x);
+            }
+            eval_var_set(I, "Matches", 7, h);
+            val_unref(h);
+        }
+        rx_match_free(&m);
+        rx_unref(re);
+    }
+    free(err);
+    val_unref(p), val_unref(s);
+    return hit;
+}
+
+static int switch_wild(Node *sw, Value item, Value pat)
+{
+    Value p = convert_to_string(pat, NULL), s = convert_to_string(item, NULL);
+    char *err = NULL;
+    int hit = wildcard_match(val_str_data(p), val_str_len(p), val_str_data(s), val_str_len(s),
+                             !(sw->flags & NF_CASESENS), &err) > 0;
+    free(err);
+    val_unref(p), val_unref(s);
+    return hit;
+}
+
+/* Does clause condition c match item?  Script blocks are tested with $_ = item. */
+static Status clause_test(Interp *I, Node *sw, Node *c, Value item, int *hit)
+{
+    Value pat;
+    Status st = eval_expr(I, c, &pat);
+    if (st) return st;
+    int cs = (sw->flags & NF_CASESENS) != 0;
+    if (val_is(pat, &cls_scriptblock)) {
+        Collector col;
+        collector_init(&col);
+        st = eval_invoke_item(I, pat, item, &col.pipe);
+        Value r = collector_take(&col);
+        *hit = !st && convert_truthy(r);
+        val_unref(r);
+    } else if (sw->flags & NF_WILDCARD) {
+        *hit = switch_wild(sw, item, pat);
+    } else if (sw->flags & NF_REGEX) {
+        *hit = switch_regex(I, sw, item, pat);
+    } else if (val_is_str(item) || val_is_str(pat)) {
+        Value a = convert_to_string(item, NULL), b = convert_to_string(pat, NULL);
+        *hit = convert_equal(a, b, cs);
+        val_unref(a), val_unref(b);
+    } else {
+        *hit = convert_equal(item, pat, cs);
+    }
+    val_unref(pat);
+    return st;
+}
+
+/* A clause body ran with status st: break ends the switch, continue moves to the next item
+ * (*done), a labelled break/continue for an outer loop passes through. */
+static Status clause_done(Interp *I, Node *sw, Status st, int *stop, int *done)
+{
+    if (st != ST_BREAK && st != ST_CONTINUE) return st;
+    Status kind = st;
+    if (loop_ctl(I, &st, sw->str) == LC_OUT) return st;
+    *stop = kind == ST_BREAK;
+    *done = 1;
+    return ST_OK;
+}
+
+/* Run the clauses for one subject item.  *stop: a break ended the whole switch. */
+static Status switch_item(Interp *I, Node *sw, Value item, Pipe *out, int *stop)
+{
+    int any = 0, done = 0;
+    for (Node *c = sw->b; c && !done; c = c->next) {
+        int hit;
+        Status st = clause_test(I, sw, c->a, item, &hit);
+        if (st) return st;
+        if (!hit) continue;
+        any = 1;
+        if ((st = clause_done(I, sw, eval_stmts(I, c->b, out), stop, &done))) return st;
+    }
+    if (!any && sw->c) return clause_done(I, sw, eval_stmts(I, sw->c, out), stop, &done);
+    return ST_OK;
+}
+
+static Status switch_run(Interp *I, Node *n, Value item, Pipe *out, int *stop)
+{
+    Value old = push_dollar(I, item);
+    Status st = switch_item(I, n, item, out, stop);
+    pop_dollar(I, old);
+    return st;
+}
+
+static Status eval_switch(Interp *I, Node *n, Pipe *out)
+{
+    if (n->flags & NF_FILE)
+        return eval_fail(I, n, EXC_RUNTIME, "NotSupported", "switch -file is not supported.");
+    Value v;
+    Status st = eval_collect(I, n->a, &v);
+    if (st || v.kind == VAL_AUTONULL) return st;
+    int stop = 0;
+    if (!val_is_array(v)) {
+        st = switch_run(I, n, v, out, &stop);
+    } else {
+        for (size_t i = 0; i < arr_len(v) && !st && !stop; i++)
+            st = switch_run(I, n, arr_peek(v, i), out, &stop);
+    }
+    val_unref(v);
+    return st;
+}
+
+/* ================================================================ try ==== */
+
+static Node *find_catch(Value rec, Node *catches)
+{
+    for (Node *c = catches; c; c = c->next) {
+        if (!c->a) return c;
+        for (Node *t = c->a; t; t = t->next)
+            if (errrec_matches(rec, t->str, t->len)) return c;
+    }
+    return NULL;
+}
+
+static Status run_catch(Interp *I, Node *c, Pipe *out)
+{
+    Value rec = I->error, outer = I->catching;
+    I->error = val_null();
+    I->error_fatal = 0;
+    I->catching = rec;
+    Value old = push_dollar(I, rec);
+    Status st = eval_stmts(I, c->b, out);
+    pop_dollar(I, old);
+    I->catching = outer;
+    val_unref(rec);
+    return st;
+}
+
+/* finally runs whatever happened; a pending error/label/exit survives unless it fails. */
+static Status run_finally(Interp *I, Node *fin, Pipe *out, Status st)
+{
+    Value err = I->error;
+    int fatal = I->error_fatal, code = I->exit_code;
+    char *label = I->label;
+    I->error = val_null();
+    I->label = NULL;
+    Status fs = eval_stmts(I, fin, out);
+    if (fs) {
+        val_unref(err);
+        free(label);
+        return fs;
+    }
+    I->error = err, I->error_fatal = fatal, I->exit_code = code, I->label = label;
+    return st;
+}
+
+static Status eval_try(Interp *I, Node *n, Pipe *out)
+{
+    I->try_depth++;
+    Status st = eval_stmts(I, n->a, out);
+    I->try_depth--;
+    if (st == ST_THROW) {
+        Node *c = find_catch(I->error, n->b);
+        if (c) st = run_catch(I, c, out);
+    }
+    return n->c ? run_finally(I, n->c, out, st) : st;
+}
+
+/* ================================================================ jumps ==== */
+
+static Status eval_throw(Interp *I, Node *n)
+{
+    if (!n->a && I->catching.kind != VAL_NULL) return eval_throw_rec(I, val_ref(I->catching), 1);
+    Value v = val_null();
+    Status st = n->a ? eval_collect(I, n->a, &v) : ST_OK;
+    if (st) return st;
+    if (errrec_is(v)) return eval_throw_rec(I, v, 1);
+    Value s = n->a ? convert_to_string(v, NULL) : val_str("ScriptHalted");
+    ErrInit e = {.msg = val_str_data(s),
+                 .id = val_str_data(s),
+                 .exc = EXC_RUNTIME,
+                 .inner = EXC_RUNTIME,
+                 .cat = ERRCAT_OPERATIONSTOPPED,
+                 .prog = I->prog,
+                 .start = n->start,
+                 .end = n->end,
+                 .reason = "Exception"};
+    Value rec = errrec_new(&e);
+    if (n->a) errrec_set_target(rec, v.kind == VAL_AUTONULL ? val_null() : v);
+    val_unref(s), val_unref(v);
+    return eval_throw_rec(I, rec, 1);
+}
+
+static Status eval_return(Interp *I, Node *n, Pipe *out)
+{
+    if (n->a) {
+        Status st = eval_stmt(I, n->a, out);
+        if (st) return st;
+    }
+    return ST_RETURN;
+}
+
+static Status eval_exit(Interp *I, Node *n)
+{
+    Value v = val_null(), c;
+    Status st = n->a ? eval_collect(I, n->a, &v) : ST_OK;
+    if (st) return st;
+    I->exit_code = convert_to(v, TY_INT32, 0, &c, NULL) == 0 ? (int)c.as.i : 0;
+    val_unref(v);
+    return ST_EXIT;
+}
+
+static Status eval_jump(Interp *I, Node *n, Status kind)
+{
+    free(I->label);
+    I->label = NULL;
+    if (n->a) {
+        Value v;
+        Status st = eval_expr(I, n->a, &v);
+        if (st) return st;
+        Value s = convert_to_string(v, NULL);
+        I->label = xstrdup(val_str_data(s));
+        val_unref(s), val_unref(v);
+    }
+    return kind;
+}
+
+static Status eval_chain(Interp *I, Node *n, Pipe *out)
+{
+    Status st = eval_stmt(I, n->a, out);
+    if (st == ST_THROW && !I->error_fatal && I->try_depth == 0) {
+        Value rec = I->error;
+        I->error = val_null();
+        eval_report(I, rec);
+        val_unref(rec);
+        st = ST_OK;
+    } else if (st) {
+        return st;
+    }
+    if (st == ST_OK && (I->last_ok == (n->op == TOK_ANDAND))) return eval_stmt(I, n->b, out);
+    return ST_OK;
+}
+
+static Status eval_stmt_pipeline(Interp *I, Node *n, Pipe *out)
+{
+    unsigned long nerr = I->nreported;
+    Status st = eval_pipeline(I, n, out);
+    I->last_ok = !st && I->nreported == nerr;
+    return st;
+}
+
+/* ================================================================ dispatch ==== */
+
+Status eval_stmt(Interp *I, Node *n, Pipe *out)
+{
+    switch ((NodeKind)n->kind) {
+    case AST_PIPELINE:
+        return eval_stmt_pipeline(I, n, out);
+    case AST_CHAIN:
+        return eval_chain(I, n, out);
+    case AST_ASSIGN:
+        return eval_assign(I, n, NULL);
+    case AST_IF:
+        return eval_if(I, n, out);
+    case AST_WHILE:
+        return eval_while(I, n, out);
+    case AST_DOWHILE:
+        return eval_do(I, n, out, 0);
+    case AST_DOUNTIL:
+        return eval_do(I, n, out, 1);
+    case AST_FOR:
+        return eval_for(I, n, out);
+    case AST_FOREACH:
+        return eval_foreach(I, n, out);
+    case AST_SWITCH:
+        return eval_switch(I, n, out);
+    case AST_TRY:
+        return eval_try(I, n, out);
+    case AST_FUNCTION:
+        return eval_function_def(I, n);
+    case AST_THROW:
+        return eval_throw(I, n);
+    case AST_RETURN:
+        return eval_return(I, n, out);
+    case AST_EXIT:
+        return eval_exit(I, n);
+    case AST_BREAK:
+        return eval_jump(I, n, ST_BREAK);
+    case AST_CONTINUE:
+        return eval_jump(I, n, ST_CONTINUE);
+    case AST_TRAP:
+        return ST_OK; /* hoisted: handled by the enclosing statement list */
+    case AST_STATEMENTS:
+        return eval_stmts(I, n, out);
+    case AST_UNARY:
+    case AST_POSTFIX:
+        if (n->op == OP_INC || n->op == OP_DEC) {
+            Value v;
+            Status st = eval_expr(I, n, &v);
+            if (!st) val_unref(v);
+            return st;
+        }
+        return eval_expr_emit(I, n, out);
+    case AST_BACKGROUND:
+    case AST_DATA:
+    case AST_ERROR:
+        return eval_fail(I, n, EXC_RUNTIME, "NotSupported", "This statement is not supported yet.");
+    default:
+        return eval_expr_emit(I, n, out);
+    }
+}

@@ -1,0 +1,50 @@
+/*
+** interp: the runspace.  Everything the evaluator mutates hangs off an Interp (scopes,
+** functions, the command table, $Error, the regex cache, output sinks); there is no global
+** mutable state, so several runspaces may live in one process (one per thread).
+*/
+#ifndef PSM_RUNTIME_INTERP_H
+#define PSM_RUNTIME_INTERP_H
+
+#include <stddef.h>
+
+#include "parser/parser.h"
+#include "runtime/value.h"
+
+/* Result of every eval_* step (STYLE.md): ST_OK is 0, so `if (st) return st;`. */
+typedef enum Status { ST_OK = 0, ST_THROW, ST_BREAK, ST_CONTINUE, ST_RETURN, ST_EXIT } Status;
+
+typedef struct Interp Interp;
+
+/* One object that reached the end of the top-level pipeline (borrowed). */
+typedef void (*OutputFn)(void *ctx, Value v);
+/* Text for the host: rendered error records (stream 2) or Write-Host text (stream 6). */
+typedef void (*TextFn)(void *ctx, const char *text, size_t len);
+
+Interp *interp_new(void);    /* a runspace with the built-in commands; never NULL */
+void interp_free(Interp *I); /* NULL is fine */
+
+/*
+** Run a parsed program in the script scope (args become $args).  Output objects go to the
+** output sink (default: convert_to_string, one per line on stdout); errors are rendered by
+** runtime/error.c to the error sink (default stderr).  Returns the process exit code: the
+** value of `exit N` (wrapped to 0..255), 1 after an unhandled script-terminating error, else 0.
+** A program with parse errors is not run: its first error is reported and 1 returned.
+*/
+int interp_run(Interp *I, Program *p, char **args, int nargs);
+
+void interp_set_output(Interp *I, OutputFn fn, void *ctx); /* NULL fn restores the default */
+void interp_set_errors(Interp *I, TextFn fn, void *ctx);   /* rendered errors */
+void interp_set_host(Interp *I, TextFn fn, void *ctx);     /* Write-Host text (with newline) */
+/* How errors are rendered: oneline = the interactive "Reason: message" form (default: the
+ * block form with the source line); color = VT sequences (when stderr is a terminal). */
+void interp_set_error_style(Interp *I, int oneline, int color);
+
+/* The native-command hook: called for a name that is neither a function nor a built-in
+ * command.  Returns the definition of a raw command (runtime/command.h: params == NULL) that
+ * will run it, or NULL (then "The term 'x' is not recognized ..." is raised). */
+struct CmdDef;
+typedef const struct CmdDef *(*NativeLookup)(Interp *I, const char *name, size_t len);
+void interp_set_native(Interp *I, NativeLookup fn);
+
+#endif

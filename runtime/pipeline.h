@@ -1,0 +1,38 @@
+/*
+** pipeline: push-based object streams.  A Pipe is anything that accepts one object at a time
+** (a command stage, a collector, the host sink); pipe_emit unrolls one level of enumerables as
+** output does (language.md 5.1), pipe_put passes an object as is.  Nothing is buffered between
+** stages, so a long pipeline runs in constant memory.  Pipe is visible so stages can embed it.
+*/
+#ifndef PSM_RUNTIME_PIPELINE_H
+#define PSM_RUNTIME_PIPELINE_H
+
+#include "runtime/interp.h"
+#include "runtime/value.h"
+
+typedef struct Pipe Pipe;
+struct Pipe {
+    Status (*put)(Interp *I, Pipe *self, Value v); /* one object, borrowed */
+};
+
+/* Write v to p as statement output: arrays are unrolled one level, AutomationNull sends
+ * nothing, everything else is one object. */
+Status pipe_emit(Interp *I, Pipe *p, Value v);
+/* Pass v to p as one object (no unrolling).  Same as p->put. */
+Status pipe_put(Interp *I, Pipe *p, Value v);
+/* A pipe that drops everything (Out-Null, $null = ...). */
+Pipe *pipe_null(void);
+
+/* Collects objects for assignment and $( ) (language.md 5.2). */
+typedef struct Collector {
+    Pipe pipe;
+    Value items; /* object[] once something arrived, else $null */
+} Collector;
+void collector_init(Collector *c);
+/* 0 objects -> AutomationNull, 1 -> the object, more -> object[]; resets c. */
+Value collector_take(Collector *c);
+/* Always an object[] (@( )); resets c. */
+Value collector_take_array(Collector *c);
+void collector_free(Collector *c);
+
+#endif

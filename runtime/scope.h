@@ -1,0 +1,51 @@
+/*
+** scope: the variable and function tables of one scope, chained to the calling scope
+** (language.md 7: dynamic scoping).  Names compare ASCII-case-insensitively.  A Var stays at
+** the same address for its scope's lifetime, so callers may hold a Var * across statements
+** of that scope.  Values stored here are owned references.
+*/
+#ifndef PSM_RUNTIME_SCOPE_H
+#define PSM_RUNTIME_SCOPE_H
+
+#include <stddef.h>
+
+#include "runtime/value.h"
+
+typedef struct Scope Scope;
+typedef struct Var Var;
+
+enum {
+    VF_PRIVATE = 1 << 0,  /* $private:x: invisible to child scopes */
+    VF_CONSTANT = 1 << 1, /* $true, $false, $null */
+    VF_FILTER = 1 << 2,   /* functions: defined with 'filter' */
+};
+
+Scope *scope_new(Scope *parent, int is_script); /* never NULL */
+void scope_free(Scope *s);                      /* releases every value; NULL is fine */
+Scope *scope_parent(const Scope *s);
+int scope_is_script(const Scope *s);
+/* The nearest script scope at or above s (the global scope when there is none). */
+Scope *scope_script(Scope *s);
+
+/* ---- variables ---- */
+/* Dynamic lookup from s up the chain; private variables are seen only in their own scope. */
+Var *scope_lookup(Scope *s, const char *name, size_t len);
+Var *scope_local(Scope *s, const char *name, size_t len);  /* s only; NULL when absent */
+Var *scope_define(Scope *s, const char *name, size_t len); /* find or create ($null) in s */
+int scope_remove(Scope *s, const char *name, size_t len);  /* 1 when removed */
+
+Value var_value(const Var *v);        /* borrowed */
+void var_set(Var *v, Value val);      /* stores a new reference, releases the old value */
+void var_set_take(Var *v, Value val); /* the same, consuming val */
+Value var_type(const Var *v);         /* type constraint (TypeRef) or $null, borrowed */
+void var_set_type(Var *v, Value typeref);
+unsigned var_flags(const Var *v);
+void var_set_flags(Var *v, unsigned flags);
+const char *var_name(const Var *v);
+
+/* ---- functions (a ScriptBlock value per name) ---- */
+/* Dynamic lookup; returns the ScriptBlock borrowed (or $null) and its VF_* flags. */
+Value scope_func_lookup(Scope *s, const char *name, size_t len, unsigned *flags);
+void scope_func_define(Scope *s, const char *name, size_t len, Value sb, unsigned flags);
+
+#endif
