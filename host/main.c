@@ -13,20 +13,36 @@
 #include "host/cli.h"
 #include "host/repl.h"
 #include "parser/parser.h"
+#include "runtime/interp.h"
 #include "runtime/mem.h"
 #include "runtime/strbuf.h"
 
-typedef int (*ModeFn)(const CliOptions *o);
 
 /*
-** Run a program that parsed without errors; returns the process exit status.  This is the
-** one place the evaluator plugs in (next issue): until then a script is only parsed.
+** The one runspace of this process, made on first use (so -Version and --dump-ast never
+** build one) and shared by every interactive input, so variables and functions persist.
 */
-static int host_run_program(Program *p, const CliOptions *o)
+typedef struct Host {
+    CliOptions o;    /* the parsed command line */
+    Interp *interp;  /* NULL until the first program runs */
+} Host;
+
+static Interp *host_interp(Host *h, int interactive)
 {
-    (void)p;
-    (void)o;
-    return 0;
+    if (!h->interp) {
+        h->interp = interp_new();
+        interp_set_error_style(h->interp, interactive, isatty(STDERR_FILENO));
+    }
+    return h->interp;
+}
+
+typedef int (*ModeFn)(Host *h);
+
+/* Run a program that parsed without errors; returns the process exit status. */
+static int host_run_program(Program *p, Host *h)
+{
+    Interp *I = host_interp(h, h->o.mode == CLI_REPL);
+    return interp_run(I, p, h->o.args, h->o.nargs);
 }
 
 /* --dump-ast: the tree on stdout (exit 0), or every parse error on stderr (exit 1). */
@@ -46,7 +62,7 @@ static int dump_program(Program *p)
 }
 
 /* Parse, then dump, report errors, or run.  file is the path shown in messages (or NULL). */
-static int run_source(const char *src, size_t len, const char *file, const CliOptions *o)
+static int run_source(const char *src, size_t len, const char *file, Host *h)
 {
     /* A UTF-8 byte order mark is not part of the script (pwsh skips it too). */
     if (len >= 3 && memcmp(src, "\xef\xbb\xbf", 3) == 0) {
@@ -55,13 +71,13 @@ static int run_source(const char *src, size_t len, const char *file, const CliOp
     }
     Program *p = parse_program(src, len, file);
     int rc;
-    if (o->dump_ast)
+    if (h->o.dump_ast)
         rc = dump_program(p);
     else if (prog_nerrors(p) > 0) {
         repl_print_errors(p, 0);
         rc = 1;
     } else
-        rc = host_run_program(p, o);
+        rc = host_run_program(p, h);
     prog_unref(p);
     return rc;
 }
@@ -82,8 +98,9 @@ static char *slurp(FILE *f, size_t *len)
     return sb_take(&sb);
 }
 
-static int run_file(const CliOptions *o)
+static int run_file(Host *h)
 {
+    const CliOptions *o = &h->o;
     FILE *f = fopen(o->file, "rb");
     size_t len = 0;
     char *src = f ? slurp(f, &len) : NULL;
@@ -93,18 +110,18 @@ static int run_file(const CliOptions *o)
         fprintf(stderr, "Unable to read from file '%s'.\n", o->file);
         return 1;
     }
-    int rc = run_source(src, len, o->file, o);
+    int rc = run_source(src, len, o->file, h);
     free(src);
     return rc;
 }
 
-static int run_command(const CliOptions *o)
+static int run_command(Host *h)
 {
-    return run_source(o->command, strlen(o->command), NULL, o);
+    return run_source(h->o.command, strlen(h->o.command), NULL, h);
 }
 
 /* No terminal (or -Command -): stdin holds the whole script, parsed and run as one. */
-static int run_stdin(const CliOptions *o)
+static int run_stdin(Host *h)
 {
     size_t len = 0;
     char *src = slurp(stdin, &len);
@@ -112,7 +129,7 @@ static int run_stdin(const CliOptions *o)
         fprintf(stderr, "Unable to read from standard input.\n");
         return 1;
     }
-    int rc = run_source(src, len, NULL, o);
+    int rc = run_source(src, len, NULL, h);
     free(src);
     return rc;
 }
@@ -120,32 +137,36 @@ static int run_stdin(const CliOptions *o)
 /* Each complete interactive input. */
 static int run_input(Program *p, void *ctx)
 {
-    const CliOptions *o = ctx;
-    return o->dump_ast ? dump_program(p) : host_run_program(p, o);
+    Host *h = ctx;
+    return h->o.dump_ast ? dump_program(p) : host_run_program(p, h);
 }
 
-static int run_repl(const CliOptions *o)
+static int run_repl(Host *h)
 {
-    ReplConfig cfg = {run_input, (void *)o, o->test_repl ? stdin : NULL};
+    const CliOptions *o = &h->o;
+    ReplConfig cfg = {run_input, h, o->test_repl ? stdin : NULL};
     return repl_run(&cfg);
 }
 
-static int show_version(const CliOptions *o)
+static int show_version(Host *h)
 {
+    (void)h;
     printf("psmini %s\n", PSMINI_VERSION);
     return 0;
 }
 
 /* pwsh writes a blank line, the help text, and a blank line. */
-static int show_help(const CliOptions *o)
+static int show_help(Host *h)
 {
+    (void)h;
     printf("\n%s\n", cli_usage(1));
     return 0;
 }
 
 /* pwsh: the message on stderr, then (for most errors) the short usage on stdout. */
-static int show_error(const CliOptions *o)
+static int show_error(Host *h)
 {
+    const CliOptions *o = &h->o;
     fprintf(stderr, "%s\n", o->error);
     fflush(stderr);
     if (o->error_usage)
@@ -161,12 +182,13 @@ static const ModeFn modes[] = {
 
 int main(int argc, char **argv)
 {
-    CliOptions o;
-    cli_parse(&o, argc, argv, isatty(STDIN_FILENO));
-    if (o.test_repl && (o.mode == CLI_STDIN || o.mode == CLI_REPL))
-        o.mode = CLI_REPL;
-    int rc = modes[o.mode](&o);
-    cli_free(&o);
+    Host h = {.interp = NULL};
+    cli_parse(&h.o, argc, argv, isatty(STDIN_FILENO));
+    if (h.o.test_repl && (h.o.mode == CLI_STDIN || h.o.mode == CLI_REPL))
+        h.o.mode = CLI_REPL;
+    int rc = modes[h.o.mode](&h);
+    interp_free(h.interp);
+    cli_free(&h.o);
     fflush(stdout);
     exit(rc);
 }

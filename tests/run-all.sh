@@ -87,6 +87,20 @@ for sh in $(find tests/golden -name '*.sh' | sort); do
     check "$base" empty
 done
 
+# Spec tests (tests/spec/*.test.ps1, Oils format): run by run-spec.sh, whose closing line
+# ("N passed, N failed", after an optional "(N skipped)") is folded into the totals here.
+PSMINI="$abs" sh tests/run-spec.sh >"$tmp/spec" 2>&1
+grep -v -E '^(\([0-9]+ skipped\)|[0-9]+ passed, [0-9]+ failed)$' "$tmp/spec"
+line=$(tail -n 1 "$tmp/spec")
+case "$line" in
+*" passed, "*" failed")
+    p=${line%% passed*}; f=${line#*passed, }; f=${f%% failed}
+    pass=$((pass + p)); fail=$((fail + f)) ;;
+*) fail=$((fail + 1)); echo "FAIL spec runner: $line" ;;
+esac
+s=$(grep -E '^\([0-9]+ skipped\)$' "$tmp/spec" | tr -dc 0-9)
+[ -n "$s" ] && skip=$((skip + s))
+
 [ "$skip" != 0 ] && echo "($skip skipped)"
 echo "$pass passed, $fail failed"
 [ "$fail" = 0 ]

@@ -8,7 +8,7 @@ printf '%s\n' \
     'if ($x) {' '' '  1' '}' \
     '$s = "open' 'string"' \
     "\$h = @'" 'here' "'@" \
-    'Get-ChildItem |' '  Sort-Object' \
+    'Write-Output 5 |' '  ForEach-Object { $_ * 2 }' \
     '$x = 1 +' '  2' \
     'Write-Output `' '  continued' \
     '$y = (1,' '2)' \
