@@ -75,22 +75,36 @@ asan: deps
 	@ASAN_OPTIONS=detect_leaks=1 PSMINI=build/asan/psmini UNITDIR=build/asan/tests sh tests/run-all.sh
 
 test-slow: deps
-	@$(MAKE) --no-print-directory all
-	@PSMINI=./$(EXE) sh tests/run-slow.sh
+	@$(MAKE) --no-print-directory all $(BUILD)/bench/gen_script
+	@PSMINI=./$(EXE) GEN=$(BUILD)/bench/gen_script sh tests/run-slow.sh
 
+# libFuzzer target (tests/fuzz/fuzz_parse.c) on the lexer and parser, with ASan and UBSan.
+# FUZZ_DIR holds the binary and the growing corpus; crashes, hangs (-timeout) and blow-ups
+# (-rss_limit_mb) are written there as crash-*/timeout-*/oom-* files.  FUZZ_ARGS adds options,
+# e.g. make fuzz FUZZ_ARGS=-runs=5000000.
 FUZZ_CC := clang
-FUZZ_FLAGS := -O1 -g -fsanitize=fuzzer,address,undefined -fno-omit-frame-pointer
+FUZZ_FLAGS := -O1 -g -fsanitize=fuzzer,address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=all
 FUZZ_SECONDS ?= 60
-build/fuzz/fuzz_parse: tests/fuzz/fuzz_parse.c $(wildcard lexer/*.c parser/*.c runtime/mem.c runtime/arena.c runtime/strbuf.c)
+FUZZ_DIR ?= build/fuzz
+FUZZ_ARGS ?=
+FUZZ_SRC := tests/fuzz/fuzz_parse.c $(wildcard lexer/*.c parser/*.c) runtime/mem.c runtime/arena.c runtime/strbuf.c
+$(FUZZ_DIR)/fuzz_parse: $(FUZZ_SRC)
 	@mkdir -p $(@D)
-	$(FUZZ_CC) $(STD) -I. -D_POSIX_C_SOURCE=200809L -D_DEFAULT_SOURCE $(FUZZ_FLAGS) -o $@ $^
+	$(FUZZ_CC) $(STD) $(WARN) -I. -D_POSIX_C_SOURCE=200809L -D_DEFAULT_SOURCE $(FUZZ_FLAGS) -o $@ $^
 
-fuzz: build/fuzz/fuzz_parse
-	@mkdir -p build/fuzz/corpus
-	build/fuzz/fuzz_parse -max_total_time=$(FUZZ_SECONDS) -max_len=4096 build/fuzz/corpus tests/fuzz/seeds
+fuzz: $(FUZZ_DIR)/fuzz_parse
+	@mkdir -p $(FUZZ_DIR)/corpus
+	cd $(FUZZ_DIR) && ASAN_OPTIONS=detect_leaks=1 ./fuzz_parse -max_total_time=$(FUZZ_SECONDS) \
+	  -max_len=4096 -timeout=10 -rss_limit_mb=2048 -dict=$(CURDIR)/tests/fuzz/ps.dict \
+	  $(FUZZ_ARGS) corpus $(CURDIR)/tests/fuzz/seeds
 
-bench: $(EXE)
-	@sh bench/run.sh
+# Parser benchmark: generator + timer built against the library, run by bench/run.sh.
+$(BUILD)/bench/%: bench/%.c $(LIB)
+	@mkdir -p $(@D)
+	$(CC) $(CPPFLAGS) $(CFLAGS) $(LDFLAGS) -o $@ $< $(LIB) $(LDLIBS)
+
+bench: $(BUILD)/bench/gen_script $(BUILD)/bench/parse_bench
+	@BENCHDIR=$(BUILD)/bench sh bench/run.sh
 
 clean:
 	rm -rf build psmini

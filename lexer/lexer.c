@@ -187,7 +187,19 @@ static Token mkerr(uint32_t start, uint32_t end, const char *id, const char *msg
     Token t = mk(TOK_ERROR, start, end);
     t.err_id = id;
     t.err_msg = msg;
+    t.err_start = start;
+    t.err_end = end;
     if (incomplete) t.flags |= TF_INCOMPLETE;
+    return t;
+}
+
+/* mkerr with pwsh's error extent [es, ee) inside the token [start, end). */
+static Token mkerr_at(uint32_t start, uint32_t end, uint32_t es, uint32_t ee, const char *id,
+                      const char *msg, int incomplete)
+{
+    Token t = mkerr(start, end, id, msg, incomplete);
+    t.err_start = es;
+    t.err_end = ee;
     return t;
 }
 
@@ -678,13 +690,14 @@ static uint32_t footer_at(const Lexer *lx, uint32_t p, int k)
     return n && p + (uint32_t)n < lx->len && lx->s[p + (uint32_t)n] == '@' ? (uint32_t)n + 1 : 0;
 }
 
-/* Blanks then a footer at p: the "white space before the terminator" mistake. */
-static int indented_footer(const Lexer *lx, uint32_t p, int k)
+/* Blanks then a footer at p: the "white space before the terminator" mistake.  Returns the
+ * offset of the footer's quote plus one (pwsh's error position), 0 if there is none. */
+static uint32_t indented_footer(const Lexer *lx, uint32_t p, int k)
 {
     uint32_t q = p;
     while (q < lx->len && CC(lx->s[q], C_BLANK))
         q++;
-    return q > p && footer_at(lx, q, k);
+    return q > p && footer_at(lx, q, k) ? q + 1 : 0;
 }
 
 typedef struct XScan {
@@ -692,48 +705,64 @@ typedef struct XScan {
     int status;         /* XS_* */
     const char *err_id; /* XS_BAD: the first bad `u{...} escape at the outer level */
     const char *err_msg;
-    int bad_footer; /* an indented here-string footer was seen at the outer level */
+    uint32_t err_start, err_end; /* XS_BAD: pwsh's extent for it */
+    uint32_t bad_footer; /* first indented here-string footer at the outer level: its quote's
+                            offset + 1 (0: none) */
 } XScan;
 enum { XS_OK, XS_EOF, XS_DEEP, XS_BAD };
 enum { CX_DQ, CX_HDQ, CX_SUB };
 
 /* Offset after a verbatim here-string body starting at p ('@ footer), or NOPOS. */
-static uint32_t skip_hsq(const Lexer *lx, uint32_t p, int *bad_footer)
+static uint32_t skip_hsq(const Lexer *lx, uint32_t p, uint32_t *bad_footer)
 {
     for (;;) {
         uint32_t f = footer_at(lx, p, U_SQ);
         if (f) return p + f;
-        if (bad_footer && indented_footer(lx, p, U_SQ)) *bad_footer = 1;
+        if (bad_footer && !*bad_footer) *bad_footer = indented_footer(lx, p, U_SQ);
         p = line_end(lx, p);
         if (p >= lx->len) return NOPOS;
         p = after_newline(lx, p);
     }
 }
 
-/* Check the `u{X..XXXXXX} escape whose 'u' is at p; NULL if fine, else sets the message. */
-static const char *check_uesc(const Lexer *lx, uint32_t p, const char **msg)
+/* Check the `u escape whose 'u' is at p; NULL if fine, else sets the message and pwsh's
+ * error extent [*es, *ee) (ScanUnicodeEscape: the whole `u{} when nothing or "{}" follows,
+ * the offending character otherwise, the digits when the value is out of range). */
+static const char *check_uesc(const Lexer *lx, uint32_t p, const char **msg, uint32_t *es,
+                              uint32_t *ee)
 {
+    static const char invalid[] = "The Unicode escape sequence is not valid. A valid sequence "
+                                  "is `u{ followed by one to six hex digits and a closing '}'.";
     uint32_t q = p + 2, v = 0;
     int nd = 0;
+    *msg = invalid;
+    if (p + 1 >= lx->len || lx->s[p + 1] != '{') {
+        *es = p - 1, *ee = p + 1;
+        return "InvalidUnicodeEscapeSequence";
+    }
     while (q < lx->len && CC(lx->s[q], C_HEX)) {
-        unsigned char c = lx->s[q++];
-        v = v * 16 + (uint32_t)(CC(c, C_DIGIT) ? c - '0' : lower(c) - 'a' + 10);
-        if (++nd > 6) {
+        if (nd == 6) {
+            *es = q, *ee = q + 1;
             *msg = "The Unicode escape sequence contains more than the maximum of six hex "
                    "digits between braces.";
             return "TooManyDigitsInUnicodeEscapeSequence";
         }
-    }
-    if (nd == 0) {
-        *msg = "The Unicode escape sequence is not valid. A valid sequence is `u{ followed by "
-               "one to six hex digits and a closing '}'.";
-        return "InvalidUnicodeEscapeSequence";
+        unsigned char c = lx->s[q++];
+        v = v * 16 + (uint32_t)(CC(c, C_DIGIT) ? c - '0' : lower(c) - 'a' + 10);
+        nd++;
     }
     if (q >= lx->len || lx->s[q] != '}') {
+        *es = q, *ee = q + 1;
+        if (nd < 6) return "InvalidUnicodeEscapeSequence";
         *msg = "The Unicode escape sequence is missing the closing '}'.";
         return "MissingUnicodeEscapeSequenceTerminator";
     }
+    if (nd == 0) {
+        *es = p - 1, *ee = q + 1;
+        return "InvalidUnicodeEscapeSequence";
+    }
     if (v > 0x10FFFF) {
+        *es = p + 2, *ee = q;
         *msg = "The Unicode escape sequence value is out of range. The maximum value is 0x10FFFF.";
         return "InvalidUnicodeEscapeSequenceValue";
     }
@@ -758,8 +787,8 @@ static uint32_t step_string(const Lexer *lx, uint32_t p, Frame *st, int *n, XSca
     Frame *f = &st[*n - 1];
     unsigned char c = s[p];
     if (c == '`') {
-        if (*n == 1 && p + 2 < lx->len && s[p + 1] == 'u' && s[p + 2] == '{' && !xs->err_id)
-            xs->err_id = check_uesc(lx, p + 1, &xs->err_msg);
+        if (*n == 1 && p + 1 < lx->len && s[p + 1] == 'u' && !xs->err_id)
+            xs->err_id = check_uesc(lx, p + 1, &xs->err_msg, &xs->err_start, &xs->err_end);
         return p + 2 <= lx->len ? p + 2 : lx->len;
     }
     if (c == '$' && p + 1 < lx->len && s[p + 1] == '(') {
@@ -789,7 +818,7 @@ static uint32_t step_string(const Lexer *lx, uint32_t p, Frame *st, int *n, XSca
         (*n)--;
         return p + fl;
     }
-    if (*n == 1 && indented_footer(lx, p, U_DQ)) xs->bad_footer = 1;
+    if (*n == 1 && !xs->bad_footer) xs->bad_footer = indented_footer(lx, p, U_DQ);
     return p;
 }
 
@@ -891,10 +920,12 @@ static Token xscan_error(const Lexer *lx, uint32_t start, const XScan *xs, const
     if (xs->status == XS_DEEP)
         return mkerr(start, lx->len, "NestingTooDeep",
                      "The string contains subexpressions nested too deeply.", 0);
-    if (xs->status == XS_BAD) return mkerr(start, xs->end, xs->err_id, xs->err_msg, 0);
-    if (xs->bad_footer)
-        return mkerr(start, lx->len, "WhitespaceBeforeHereStringFooter",
-                     "White space is not allowed before the string terminator.", 1);
+    if (xs->status == XS_BAD)
+        return mkerr_at(start, xs->end, xs->err_start, xs->err_end, xs->err_id, xs->err_msg, 0);
+    if (xs->bad_footer) /* pwsh: from the false footer's quote to the end of the input */
+        return mkerr_at(start, lx->len, xs->bad_footer - 1, lx->len,
+                        "WhitespaceBeforeHereStringFooter",
+                        "White space is not allowed before the string terminator.", 1);
     return err_unterminated(lx, start, msg);
 }
 
@@ -923,11 +954,16 @@ static Token scan_here(const Lexer *lx, uint32_t p, int n, int dq)
                          : "The string is missing the terminator: '@.";
     uint32_t body = hs_header(lx, p + 1 + (uint32_t)n);
     if (body == NOPOS) return err_unterminated(lx, p, msg);
-    if (body == 0)
-        return mkerr(p, line_end(lx, p), "UnexpectedCharactersAfterHereStringHeader",
-                     "No characters are allowed after a here-string header but before the end "
-                     "of the line.",
-                     0);
+    if (body == 0) { /* pwsh puts the error under the first character after the blanks */
+        uint32_t x = p + 1 + (uint32_t)n;
+        int w;
+        while (CC(lx->s[x], C_BLANK) || (lx->s[x] >= 0x80 && uspecial(lx, x, &w) == U_WS))
+            x += CC(lx->s[x], C_BLANK) ? 1 : (uint32_t)w;
+        return mkerr_at(p, line_end(lx, p), x, x + 1, "UnexpectedCharactersAfterHereStringHeader",
+                        "No characters are allowed after a here-string header but before the "
+                        "end of the line.",
+                        0);
+    }
     XScan xs;
     if (dq) {
         skip_nested(lx, body, CX_HDQ, &xs);
@@ -974,18 +1010,27 @@ static Token bad_drive(uint32_t p, uint32_t e)
                  0);
 }
 
+/*
+** A "${" at q (in a token starting at p) that never closes.  pwsh's extent runs from the '{'
+** to the end, and its message is the resource text as is: it has no arguments, so the
+** doubled braces of the format string are never collapsed.
+*/
+static Token err_braced(const Lexer *lx, uint32_t p, uint32_t q)
+{
+    return mkerr_at(p, lx->len, q + 1, lx->len, "IncompleteDollarVariableReference",
+                    "${{variable}} reference starting is missing the closing '}}'.", 1);
+}
+
 /* ${...} at p. */
 static Token scan_braced(const Lexer *lx, uint32_t p)
 {
     uint32_t e = skip_braced(lx, p + 2);
-    if (e == NOPOS)
-        return mkerr(p, lx->len, "IncompleteVariableReference",
-                     "Incomplete variable reference token.", 1);
-    if (e == p + 3)
-        return mkerr(p, e, "EmptyVariableReference",
-                     "An empty ${} variable reference was found. A name is required inside the "
-                     "braces.",
-                     0);
+    if (e == NOPOS) return err_braced(lx, p, p);
+    if (e == p + 3) /* pwsh: under the '}' */
+        return mkerr_at(p, e, p + 2, p + 3, "EmptyVariableReference",
+                        "An empty ${} variable reference was found. A name is required inside "
+                        "the braces.",
+                        0);
     Token t = mk(TOK_VARIABLE, p, e);
     t.flags = TF_BRACED;
     return t;
@@ -1016,7 +1061,9 @@ static Token scan_generic(const Lexer *lx, uint32_t p)
             if (q + 1 >= lx->len || s[q + 1] == '\n' || s[q + 1] == '\r') break;
             flags |= TF_EXPANDABLE;
             const char *m; /* a valid `u{...} is taken whole: its '}' is not a boundary */
-            if (s[q + 1] == 'u' && q + 2 < lx->len && s[q + 2] == '{' && !check_uesc(lx, q + 1, &m))
+            uint32_t es, ee;
+            if (s[q + 1] == 'u' && q + 2 < lx->len && s[q + 2] == '{' &&
+                !check_uesc(lx, q + 1, &m, &es, &ee))
                 q = (uint32_t)((const unsigned char *)memchr(s + q, '}', lx->len - q) - s) + 1;
             else
                 q += 2;
@@ -1031,9 +1078,7 @@ static Token scan_generic(const Lexer *lx, uint32_t p)
                 q = xs.end;
             } else if (q + 1 < lx->len && s[q + 1] == '{') {
                 uint32_t e = skip_braced(lx, q + 2);
-                if (e == NOPOS)
-                    return mkerr(p, lx->len, "IncompleteVariableReference",
-                                 "Incomplete variable reference token.", 1);
+                if (e == NOPOS) return err_braced(lx, p, q);
                 q = e;
             } else {
                 q++;
@@ -1500,7 +1545,8 @@ static uint32_t escape(Walk *w, uint32_t p, uint32_t e)
         return p + 1;
     }
     const char *dummy;
-    if (s[p] == 'u' && p + 1 < e && s[p + 1] == '{' && !check_uesc(w->lx, p, &dummy)) {
+    uint32_t es, ee;
+    if (s[p] == 'u' && p + 1 < e && s[p + 1] == '{' && !check_uesc(w->lx, p, &dummy, &es, &ee)) {
         uint32_t q = p + 2, v = 0;
         for (; s[q] != '}'; q++)
             v = v * 16 + (uint32_t)(CC(s[q], C_DIGIT) ? s[q] - '0' : lower(s[q]) - 'a' + 10);
@@ -1715,9 +1761,12 @@ KwKind lex_keyword(const Lexer *lx, const Token *t)
     if ((t->kind != TOK_GENERIC && t->kind != TOK_IDENT) || (t->flags & TF_EXPANDABLE) || n < 2 ||
         n > 12)
         return KW_NONE;
-    for (int k = 1; k < KW__COUNT; k++)
-        if (strlen(kw_text[k]) == n &&
-            str_nicmp((const char *)lx->s + t->start, kw_text[k], n) == 0)
+#define X_KWLEN(id, text) sizeof(text) - 1,
+    static const uint8_t kw_len[KW__COUNT] = {0, KEYWORDS(X_KWLEN)};
+    const char *w = (const char *)lx->s + t->start;
+    char c0 = (char)lower((unsigned char)w[0]);
+    for (int k = 1; k < KW__COUNT; k++) /* the first letter and length rule out most */
+        if (kw_len[k] == n && kw_text[k][0] == c0 && str_nicmp(w, kw_text[k], n) == 0)
             return (KwKind)k;
     return KW_NONE;
 }

@@ -195,6 +195,8 @@ typedef struct Token {
     NumLit num;              /* TOK_NUMBER */
     const char *err_id;      /* TOK_ERROR: FullyQualifiedErrorId, e.g. "TerminatorExpectedAtEndOfString" */
     const char *err_msg;     /* TOK_ERROR: pwsh's message (static text) */
+    uint32_t err_start, err_end; /* TOK_ERROR: the extent pwsh reports, which may be a part of
+                                    [start, end) (a bad `u{...} escape inside a string) */
 } Token;
 
 extern const char *const tok_name[TOK__COUNT];

@@ -361,8 +361,8 @@ static void unexpected(Parser *p, const Token *t)
 
 static Node *lex_error(Parser *p, const Token *t)
 {
-    Token c = *t;
-    error_at(p, c.start, c.end, c.err_id ? c.err_id : "UnrecognizedToken",
+    Token c = *t; /* the error extent may be a part of the token (pwsh's position) */
+    error_at(p, c.err_start, c.err_end, c.err_id ? c.err_id : "UnrecognizedToken",
              c.err_msg ? c.err_msg : "Unrecognized token in source text.",
              (c.flags & TF_INCOMPLETE) != 0);
     consume(p, &c);
@@ -1041,13 +1041,24 @@ static Node *index_expr(Parser *p, Node *obj, uint16_t flags)
     return n;
 }
 
+/* Can a postfix operator start with byte c?  (A cheap test before scanning a token.) */
+static int postfix_start(char c)
+{
+    switch (c) {
+    case '.': case '[': case '?': case ':': case '+': case '-':
+        return 1;
+    default:
+        return 0;
+    }
+}
+
 /* postfix -> primary { '.' member | '::' member | '?.' member | '[' index | '?[' index
  *                     | '++' | '--' }     (no whitespace before any of them) */
 static Node *postfix(Parser *p, Node *n, int cmdarg)
 {
     int folds = 0;
     while (n && !p->fatal && p->pos == p->last_end && p->pos < p->len &&
-           strchr(".[?:+-", p->src[p->pos])) { /* cheap test before scanning */
+           postfix_start(p->src[p->pos])) { /* cheap test before scanning */
         const Token *t = peek(p, LEX_EXPR);
         if (!adjacent(p, t)) break;
         if (t->kind == TOK_DOT)

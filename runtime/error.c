@@ -63,22 +63,12 @@ static int is_space(uint32_t c)
 }
 
 /* Byte range [*ls, *le) of the line holding offset off, and its 1-based number.  A line ends
- * at LF, CR or CRLF (language.md 1.8). */
-static uint32_t find_line(const char *src, size_t len, uint32_t off, size_t *ls, size_t *le)
+ * at LF, CR or CRLF (language.md 1.8).  The lexer's line table makes this O(log n), so
+ * rendering many errors does not rescan a big file for each one. */
+static uint32_t find_line(Lexer *lx, uint32_t off, size_t *ls, size_t *le)
 {
-    uint32_t line = 1;
-    size_t start = 0;
-    if (off > len)
-        off = (uint32_t)len;
-    for (size_t i = 0; i < off; i++) {
-        if (src[i] == '\n' || (src[i] == '\r' && (i + 1 >= len || src[i + 1] != '\n'))) {
-            line++;
-            start = i + 1;
-        }
-    }
-    size_t end = start;
-    while (end < len && src[end] != '\n' && src[end] != '\r')
-        end++;
+    uint32_t line = lex_span(lx, off, off).line, start, end;
+    lex_line_bounds(lx, line, &start, &end);
     *ls = start;
     *le = end;
     return line;
@@ -165,7 +155,7 @@ static void excerpt_make(Excerpt *x, const ErrorSite *site)
     size_t len = lex_length(lx), ls, le, es, ee;
     int cap = 0;
     memset(x, 0, sizeof(*x));
-    x->line = find_line(src, len, site->start, &ls, &le);
+    x->line = find_line(lx, site->start, &ls, &le);
     uint32_t start = site->start > len ? (uint32_t)len : site->start;
     uint32_t end = site->end < start ? start : site->end > len ? (uint32_t)len : site->end;
     x->before = decode_range(x, &cap, src, ls, start);
@@ -173,7 +163,7 @@ static void excerpt_make(Excerpt *x, const ErrorSite *site)
     decode_range(x, &cap, src, start, le);
     while (x->n > 0 && is_space(x->cp[x->n - 1]))
         x->n--;
-    uint32_t end_line = find_line(src, len, end, &es, &ee);
+    uint32_t end_line = find_line(lx, end, &es, &ee);
     int len_err;
     if (end_line == x->line && end <= ee) {
         Excerpt tmp = {0};

@@ -222,6 +222,43 @@ static const char *errmsg(const char *src, LexMode m)
     return out;
 }
 
+/* Token extent and pwsh's error extent of the first token at p: "tok a-b err c-d". */
+static const char *errspan(const char *src, uint32_t p, LexMode m)
+{
+    Lexer *lx = lex_new(src, strlen(src));
+    Token t = lex_scan(lx, p, m);
+    if (t.kind == TOK_ERROR)
+        snprintf(out, sizeof out, "tok %u-%u err %u-%u", (unsigned)t.start, (unsigned)t.end,
+                 (unsigned)t.err_start, (unsigned)t.err_end);
+    else
+        snprintf(out, sizeof out, "(no error)");
+    lex_free(lx);
+    return out;
+}
+
+/* pwsh reports some lexical errors on a part of the token (tokenizer.cs ReportError with an
+ * offset is one character; ReportIncompleteInput runs to the end of the input). */
+static void test_error_extents(void)
+{
+    CHECK_STR(errspan("\"`u{}\"", 0, LEX_EXPR), "tok 0-6 err 1-5");         /* `u{} */
+    CHECK_STR(errspan("\"`u00\"", 0, LEX_EXPR), "tok 0-6 err 1-3");         /* `u */
+    CHECK_STR(errspan("\"`u{41 \"", 0, LEX_EXPR), "tok 0-8 err 6-7");       /* the blank */
+    CHECK_STR(errspan("\"`u{000041 \"", 0, LEX_EXPR), "tok 0-12 err 10-11");
+    CHECK_STR(errspan("\"`u{0000041}\"", 0, LEX_EXPR), "tok 0-13 err 10-11"); /* 7th digit */
+    CHECK_STR(errspan("\"`u{110000}\"", 0, LEX_EXPR), "tok 0-12 err 4-10");   /* the digits */
+    CHECK_STR(errspan("x \"a`u{}\"", 2, LEX_EXPR), "tok 2-9 err 4-8");
+    CHECK_STR(errspan("@\"\n`u{}\n\"@", 0, LEX_EXPR), "tok 0-10 err 3-7");
+    CHECK_STR(errspan("${}", 0, LEX_EXPR), "tok 0-3 err 2-3");                 /* the '}' */
+    CHECK_STR(errspan("${abc", 0, LEX_EXPR), "tok 0-5 err 1-5");               /* '{' to end */
+    CHECK_STR(errspan("echo a${bc", 5, LEX_COMMAND), "tok 5-10 err 7-10");
+    CHECK_STR(errmsg("${abc", LEX_EXPR),
+              "${{variable}} reference starting is missing the closing '}}'.");
+    CHECK_STR(errspan("@' \tx\nb\n'@", 0, LEX_EXPR), "tok 0-5 err 4-5");   /* the 'x' */
+    CHECK_STR(errspan("@\"\nb\n  \"@\n", 0, LEX_EXPR), "tok 0-10 err 7-10"); /* quote to end */
+    CHECK_STR(errspan("@'\nb\n '@\n '@x", 0, LEX_EXPR), "tok 0-13 err 6-13"); /* the first */
+    CHECK_STR(errspan("'abc", 0, LEX_EXPR), "tok 0-4 err 0-4");               /* whole token */
+}
+
 static void test_basics(void)
 {
     CHECK_STR(E(""), "EOF");
@@ -301,7 +338,7 @@ static void test_variables(void)
     CHECK_STR(E("${a b}.c"), "BVAR(${a b}) . ID(c) EOF");
     CHECK_STR(E("${a`}b}"), "BVAR(${a`}b}) EOF");
     CHECK_STR(E("${env:ProgramFiles(x86)}"), "BVAR(${env:ProgramFiles(x86)}) EOF");
-    CHECK_STR(E("${abc"), "ERR(IncompleteVariableReference)! EOF");
+    CHECK_STR(E("${abc"), "ERR(IncompleteDollarVariableReference)! EOF");
     CHECK_STR(E("${}"), "ERR(EmptyVariableReference) EOF");
     CHECK_STR(E("$HOME: "), "ERR(InvalidVariableReferenceWithDrive) EOF");
     CHECK_STR(E("$\xC3\xA9t\xC3\xA9=1"), "VAR($\xC3\xA9t\xC3\xA9) OP(=) NUM(1) EOF");
@@ -433,11 +470,13 @@ static void test_strings(void)
         lex_free(lx);
     }
     CHECK_STR(text("\"`u{41}`u{e9}`u{1F600}\"", LEX_EXPR), "A\xC3\xA9\xF0\x9F\x98\x80");
-    CHECK_STR(text("\"`u00\"", LEX_EXPR), "u00");
+    CHECK_STR(E("\"`u00\""), "ERR(InvalidUnicodeEscapeSequence) EOF"); /* pwsh: needs '{' */
     CHECK_STR(E("\"`u{}\""), "ERR(InvalidUnicodeEscapeSequence) EOF");
     CHECK_STR(E("\"`u{1234567}\""), "ERR(TooManyDigitsInUnicodeEscapeSequence) EOF");
     CHECK_STR(E("\"`u{110000}\""), "ERR(InvalidUnicodeEscapeSequenceValue) EOF");
-    CHECK_STR(E("\"`u{41\""), "ERR(MissingUnicodeEscapeSequenceTerminator) EOF");
+    /* a non-hex character before six digits is "not valid"; after six, "missing '}'" */
+    CHECK_STR(E("\"`u{41\""), "ERR(InvalidUnicodeEscapeSequence) EOF");
+    CHECK_STR(E("\"`u{000041\""), "ERR(MissingUnicodeEscapeSequenceTerminator) EOF");
     /* unterminated */
     CHECK_STR(E("'abc"), "ERR(TerminatorExpectedAtEndOfString)! EOF");
     CHECK_STR(errmsg("'abc", LEX_EXPR), "The string is missing the terminator: '.");
@@ -533,7 +572,7 @@ static void test_command_mode(void)
     CHECK_STR(C("echo $(1)x"), "GEN(echo) $( NUM(1) ) GEN(x) EOF");
     CHECK_STR(C("echo a$(1"), "GEN(echo) ERR(MissingEndParenthesisInSubexpression)! EOF");
     CHECK_STR(C("echo a\"$(1"), "GEN(echo) ERR(TerminatorExpectedAtEndOfString)! EOF");
-    CHECK_STR(C("echo a${b"), "GEN(echo) ERR(IncompleteVariableReference)! EOF");
+    CHECK_STR(C("echo a${b"), "GEN(echo) ERR(IncompleteDollarVariableReference)! EOF");
     CHECK_STR(C("echo 'a'b"), "GEN(echo) STR('a') GEN(b) EOF");
     CHECK_STR(C("echo a'b"), "GEN(echo) ERR(TerminatorExpectedAtEndOfString)! EOF");
     CHECK_STR(text("a'b c'\"d`te\"`n", LEX_COMMAND), "ab cd\te\n");
@@ -761,5 +800,6 @@ int main(void)
     test_keywords();
     test_spans();
     test_robustness();
+    test_error_extents();
     return check_done();
 }
