@@ -752,7 +752,7 @@ static const char *check_uesc(const Lexer *lx, uint32_t p, const char **msg, uin
         nd++;
     }
     if (q >= lx->len || lx->s[q] != '}') {
-        *es = q, *ee = q + 1;
+        *es = q, *ee = q < lx->len ? q + 1 : q; /* pwsh's [q, q + 1), kept in the source */
         if (nd < 6) return "InvalidUnicodeEscapeSequence";
         *msg = "The Unicode escape sequence is missing the closing '}'.";
         return "MissingUnicodeEscapeSequenceTerminator";
@@ -767,6 +767,15 @@ static const char *check_uesc(const Lexer *lx, uint32_t p, const char **msg, uin
         return "InvalidUnicodeEscapeSequenceValue";
     }
     return NULL;
+}
+
+/* Where pwsh's ScanUnicodeEscape stops reading after a bad escape whose backtick is at bt and
+ * error extent is [es, ee): before an offending character, after the '}' otherwise. */
+static uint32_t resume_after_uesc(uint32_t bt, const char *id, uint32_t es, uint32_t ee)
+{
+    if (strcmp(id, "InvalidUnicodeEscapeSequenceValue") == 0) return ee + 1;
+    if (ee - es == 1 && es >= bt + 3) return es;
+    return ee > bt + 2 ? ee : bt + 2;
 }
 
 /* Is '#' at p the start of a comment inside $( ... ) code (i.e. at a token start)? */
@@ -1050,6 +1059,8 @@ static Token scan_generic(const Lexer *lx, uint32_t p)
     uint16_t flags = 0;
     int n;
     XScan xs;
+    const char *bad = NULL, *bad_msg = NULL; /* the first bad `u escape, as in strings */
+    uint32_t bad_start = 0, bad_end = 0;
     while (q < lx->len) {
         unsigned char c = s[q];
         if (c < 0x80 && !CC(c, C_GSPEC | C_BOUND)) {
@@ -1060,13 +1071,19 @@ static Token scan_generic(const Lexer *lx, uint32_t p)
         if (c == '`') {
             if (q + 1 >= lx->len || s[q + 1] == '\n' || s[q + 1] == '\r') break;
             flags |= TF_EXPANDABLE;
-            const char *m; /* a valid `u{...} is taken whole: its '}' is not a boundary */
+            const char *m, *id = NULL; /* a valid `u{...} is taken whole: its '}' is not a
+                                          boundary */
             uint32_t es, ee;
-            if (s[q + 1] == 'u' && q + 2 < lx->len && s[q + 2] == '{' &&
-                !check_uesc(lx, q + 1, &m, &es, &ee))
+            if (s[q + 1] == 'u' && !(id = check_uesc(lx, q + 1, &m, &es, &ee))) {
                 q = (uint32_t)((const unsigned char *)memchr(s + q, '}', lx->len - q) - s) + 1;
-            else
+                continue;
+            }
+            if (!id) {
                 q += 2;
+                continue;
+            }
+            if (!bad) bad = id, bad_msg = m, bad_start = es, bad_end = ee;
+            q = resume_after_uesc(q, id, es, ee);
         } else if (c == '$') {
             flags |= TF_EXPANDABLE;
             if (q + 1 < lx->len && s[q + 1] == '(') {
@@ -1099,6 +1116,7 @@ static Token scan_generic(const Lexer *lx, uint32_t p)
             q++;
         }
     }
+    if (bad) return mkerr_at(p, q, bad_start, bad_end, bad, bad_msg, 0);
     Token t = mk(TOK_GENERIC, p, q > p ? q : p + 1);
     t.flags = flags;
     return t;
@@ -1491,7 +1509,12 @@ void lex_line_bounds(Lexer *lx, uint32_t line, uint32_t *start, uint32_t *end)
         return;
     }
     *start = lx->lines[line - 1];
-    *end = line_end(lx, *start);
+    if (line == lx->nlines) { /* the last line runs to the end of the input */
+        *end = line_end(lx, *start);
+        return;
+    }
+    uint32_t next = lx->lines[line]; /* the table already knows where the newline is */
+    *end = next - (next >= *start + 2 && lx->s[next - 2] == '\r' && lx->s[next - 1] == '\n' ? 2 : 1);
 }
 
 /* ===================== token text and expansion ===================== */

@@ -32,7 +32,9 @@ size_t lex_length(const Lexer *lx);
 ** backtick line continuations first, but not newlines (TOK_NEWLINE; CRLF is one token).
 ** At the end returns TOK_EOF (TF_INCOMPLETE set if the input ended in a line continuation).
 ** Errors come back as TOK_ERROR with err_id/err_msg; TF_INCOMPLETE on those that only mean
-** "the input ended too soon" (unterminated string, here-string, braced variable).
+** "the input ended too soon" (unterminated string, here-string, braced variable).  The token
+** [start, end) is what the scan skips; [err_start, err_end) is where pwsh reports the error,
+** often a part of it (a bad `u{...} escape, the '}' of "${}", a false here-string footer).
 */
 Token lex_scan(Lexer *lx, uint32_t pos, LexMode mode);
 

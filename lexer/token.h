@@ -186,17 +186,24 @@ enum {
     TF_INCOMPLETE = 1 << 5,  /* TOK_ERROR raised because the input ended (needs more lines) */
 };
 
+/* 48 bytes: the number and the error never meet, so they share storage (the lexer returns
+ * tokens by value and the parser caches them, so the size is paid on every token). */
 typedef struct Token {
     TokKind kind;
     uint32_t start, end;     /* byte offsets of the token's text in the source */
     uint16_t flags;          /* TF_* */
     uint16_t op;             /* OpKind for TOK_OP */
     Redir redir;             /* TOK_REDIR */
-    NumLit num;              /* TOK_NUMBER */
-    const char *err_id;      /* TOK_ERROR: FullyQualifiedErrorId, e.g. "TerminatorExpectedAtEndOfString" */
-    const char *err_msg;     /* TOK_ERROR: pwsh's message (static text) */
     uint32_t err_start, err_end; /* TOK_ERROR: the extent pwsh reports, which may be a part of
                                     [start, end) (a bad `u{...} escape inside a string) */
+    union {
+        NumLit num;          /* TOK_NUMBER */
+        struct {
+            const char *err_id;  /* TOK_ERROR: FullyQualifiedErrorId, e.g.
+                                    "TerminatorExpectedAtEndOfString" */
+            const char *err_msg; /* TOK_ERROR: pwsh's message (static text) */
+        };
+    };
 } Token;
 
 extern const char *const tok_name[TOK__COUNT];

@@ -76,6 +76,28 @@ static void test_spans(void)
                "ParserError: \nLine |\n   2 |  ab cd\n     |     ~~\n     | M.\n");
 }
 
+/* Lines come from the lexer's line table: a lone CR ends a line too, and rendering several
+ * sites of one program in any order (the column cache moves backwards) gives the same text. */
+static void test_line_table(void)
+{
+    CHECK_VIEW(view("a\rb\r\nc @@\rd", NULL, "@@", 2, "M.", 0, 0),
+               "ParserError: \nLine |\n   3 |  c @@\n     |    ~~\n     | M.\n");
+    const char *src = "one\ntwo x\nthree y\n";
+    Program *p = parse_program(src, strlen(src), NULL);
+    uint32_t at[3] = {16, 8, 16}; /* y, x, y again */
+    const char *want[3] = {"At line:3 char:7\n+ three y\n+       ~",
+                           "At line:2 char:5\n+ two x\n+     ~",
+                           "At line:3 char:7\n+ three y\n+       ~"};
+    for (int i = 0; i < 3; i++) {
+        ErrorSite site = {p, at[i], at[i] + 1};
+        StrBuf sb = {0};
+        error_format_position(&sb, &site);
+        CHECK_STR(sb_str(&sb), want[i]);
+        sb_free(&sb);
+    }
+    prog_unref(p);
+}
+
 static void test_tabs_and_unicode(void)
 {
     /* Each tab becomes four spaces, before and inside the span. */
@@ -163,6 +185,7 @@ int main(void)
 {
     test_file_layout();
     test_spans();
+    test_line_table();
     test_tabs_and_unicode();
     test_line_numbers();
     test_long_lines();

@@ -248,6 +248,9 @@ static void test_error_extents(void)
     CHECK_STR(errspan("\"`u{110000}\"", 0, LEX_EXPR), "tok 0-12 err 4-10");   /* the digits */
     CHECK_STR(errspan("x \"a`u{}\"", 2, LEX_EXPR), "tok 2-9 err 4-8");
     CHECK_STR(errspan("@\"\n`u{}\n\"@", 0, LEX_EXPR), "tok 0-10 err 3-7");
+    CHECK_STR(errspan("\"`u{\"", 0, LEX_EXPR), "tok 0-5 err 4-5"); /* the closing quote */
+    CHECK_STR(errspan("\"`u{", 0, LEX_EXPR), "tok 0-4 err 0-4"); /* unterminated wins */
+    CHECK_STR(errspan("echo `u{1", 5, LEX_COMMAND), "tok 5-9 err 9-9"); /* kept in bounds */
     CHECK_STR(errspan("${}", 0, LEX_EXPR), "tok 0-3 err 2-3");                 /* the '}' */
     CHECK_STR(errspan("${abc", 0, LEX_EXPR), "tok 0-5 err 1-5");               /* '{' to end */
     CHECK_STR(errspan("echo a${bc", 5, LEX_COMMAND), "tok 5-10 err 7-10");
@@ -257,6 +260,13 @@ static void test_error_extents(void)
     CHECK_STR(errspan("@\"\nb\n  \"@\n", 0, LEX_EXPR), "tok 0-10 err 7-10"); /* quote to end */
     CHECK_STR(errspan("@'\nb\n '@\n '@x", 0, LEX_EXPR), "tok 0-13 err 6-13"); /* the first */
     CHECK_STR(errspan("'abc", 0, LEX_EXPR), "tok 0-4 err 0-4");               /* whole token */
+    /* bare words scan escapes too (tokenizer.cs ScanGenericToken calls Backtick) */
+    CHECK_STR(C("echo a`u{41}b"), "GEN(echo) GENX(a`u{41}b) EOF");
+    CHECK_STR(C("echo a`u{}b c"), "GEN(echo) ERR(InvalidUnicodeEscapeSequence) GEN(c) EOF");
+    CHECK_STR(C("echo a`u{4x c"), "GEN(echo) ERR(InvalidUnicodeEscapeSequence) GEN(c) EOF");
+    CHECK_STR(C("echo `u c"), "GEN(echo) ERR(InvalidUnicodeEscapeSequence) GEN(c) EOF");
+    CHECK_STR(errspan("echo a`u{}b", 5, LEX_COMMAND), "tok 5-11 err 6-10");
+    CHECK_STR(errspan("echo a`u{110000}", 5, LEX_COMMAND), "tok 5-16 err 9-15");
 }
 
 static void test_basics(void)
@@ -711,6 +721,22 @@ static void test_spans(void)
     CHECK(sp.line == 3 && sp.col == 1);
     sp = lex_span(lx, 6, 6);
     CHECK(sp.line == 4 && sp.col == 1);
+    lex_line_bounds(lx, 2, &s, &e);
+    CHECK(s == 2 && e == 3);
+    lex_line_bounds(lx, 4, &s, &e); /* the empty line after the last CR */
+    CHECK(s == 6 && e == 6);
+    lex_free(lx);
+    lx = lex_new("\r\n\n\r\nab\n", 8); /* empty lines of each kind, read from the table */
+    lex_line_bounds(lx, 1, &s, &e);
+    CHECK(s == 0 && e == 0);
+    lex_line_bounds(lx, 2, &s, &e);
+    CHECK(s == 2 && e == 2);
+    lex_line_bounds(lx, 3, &s, &e);
+    CHECK(s == 3 && e == 3);
+    lex_line_bounds(lx, 4, &s, &e);
+    CHECK(s == 5 && e == 7);
+    lex_line_bounds(lx, 5, &s, &e);
+    CHECK(s == 8 && e == 8);
     lex_free(lx);
 }
 
