@@ -151,9 +151,8 @@ expect "100000 here-strings nested in \$( )" "$tmp/hs100k.ps1" 1 "$XDEPTH_MSG"
 # NUL bytes and invalid UTF-8 (see also tests/unit/test_stress.c for the exact trees).
 printf '$x = "a\000b"\n$y = '"'"'it'"''"'s\000x'"'"'\n$z = @'"'"'\nc\000d\n'"'"'@\n' >"$tmp/nul_string.ps1"
 expect "NUL bytes in strings" "$tmp/nul_string.ps1" 0
-# The values keep their NUL (ast_dump writes it as \x00).  2026-11-24: fails for '...' with ''
-# and for @'...'@, which lose everything after the NUL (lex_text() returns no length; the
-# parser takes strlen(); reported to the lead).
+# The values keep their NUL (ast_dump writes it as \x00).  Regression 2026-11-24: '...' with ''
+# and @'...'@ lost everything after the NUL (tests/fuzz/crashes/README.md).
 printf '(= $x "a\\x00b")\n(= $y "it'"'"'s\\x00x")\n(= $z @"c\\x00d")\n' >"$tmp/want"
 if cmp -s "$tmp/want" "$tmp/out"; then ok "NUL bytes kept in string values"; else
     bad "NUL bytes kept in string values" "dump is $(cat -v "$tmp/out")"; fi
@@ -180,9 +179,9 @@ expect "100,000 lines with an error each" "$tmp/errlines.ps1" 1 "Unexpected toke
 LIMIT=$saved
 
 # Bare words with unclosed "$({" subexpressions: each one re-parses the rest of the input, so
-# 24 of them (121 bytes) took 2^24 times the work.  2026-11-24: out of memory (3.7 GB, exit
-# 134) after 10 s; tests/fuzz/crashes/exponential_subexpr_words.ps1.
-# Capped at 2 GB; an ASan build cannot run under ulimit -v, so it gets only 16 (64 MB today).
+# 24 of them (121 bytes) took 2^24 times the work.  Regression 2026-11-24: out of memory
+# (3.7 GB, exit 134) after 10 s; tests/fuzz/seeds/regress_exponential_subexpr_words.ps1.
+# Capped at 2 GB; an ASan build cannot run under ulimit -v, so it gets only 16 words.
 k=24
 case "$(nm "$PSMINI" 2>/dev/null | grep -c __asan_init)" in
     ''|0) MEMKB=2000000 ;;
@@ -200,8 +199,8 @@ if [ -x "$GEN" ]; then
     rm -f "$tmp/big.ps1"
     { "$GEN" -s 10000000; printf 'if ($x) {\n'; } >"$tmp/big_err.ps1"
     expect "10 MB script with an unclosed brace at the end" "$tmp/big_err.ps1" 1 "Missing closing '}'"
-    # Rendering must not rescan the file for every error.  2026-11-24: runtime/error.c
-    # find_line() counts lines from offset 0 per error: 19 s for this case (linear: ~1 s).
+    # Rendering must not rescan the file for every error.  Regression 2026-11-24:
+    # runtime/error.c counted lines from offset 0 per error, 19 s for this case.
     { "$GEN" -s 10000000; awk 'BEGIN { for (i = 0; i < 1000; i++) print ")" }'; } >"$tmp/big_err.ps1"
     saved=$LIMIT LIMIT=10
     expect "10 MB script followed by 1,000 errors" "$tmp/big_err.ps1" 1 "Unexpected token ')'"

@@ -1,0 +1,3 @@
+Get-Thing -A 1 `
+  -B 2 `
+  -C 3

@@ -1,0 +1,8 @@
+# line comment
+<# block
+   comment #> $x = 1 # trailing
+Write-Output a#notcomment b
+<#
+.SYNOPSIS
+  help
+#>

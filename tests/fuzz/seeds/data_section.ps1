@@ -1,0 +1,2 @@
+data Messages { ConvertFrom-StringData "a = b" }
+data -SupportedCommand Format-Thing { "x" }

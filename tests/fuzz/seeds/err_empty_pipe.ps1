@@ -1,0 +1,3 @@
+| Get-Thing
+Get-Thing | | Out-Null
+1 | 3

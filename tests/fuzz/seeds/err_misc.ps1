@@ -1,0 +1,8 @@
+if $x { }
+foreach x in y { }
+function { }
+$x = @{ a = }
+"unterminated
+'also
+@"
+here

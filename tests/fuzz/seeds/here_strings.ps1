@@ -1,0 +1,9 @@
+$a = @"
+Expandable $name
+  $($x * 2)
+"@
+$b = @'
+Verbatim $name
+'@
+Write-Output @"
+"@

@@ -1,0 +1,7 @@
+$sb = {
+  param($x)
+  begin { "b" }
+  process { $_ }
+  end { "e" }
+}
+{ dynamicparam { } end { } }

@@ -1,0 +1,2 @@
+Write-Output "héllo wörld ✓"; $ñ = 1; "日本語"
+Write-Output ‘smart quotes’ “double” — dash
