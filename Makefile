@@ -76,7 +76,7 @@ asan: deps
 
 test-slow: deps
 	@$(MAKE) --no-print-directory all $(BUILD)/bench/gen_script
-	@PSMINI=./$(EXE) GEN=$(BUILD)/bench/gen_script sh tests/run-slow.sh
+	@PSMINI=./$(EXE) UNITDIR=$(BUILD)/tests GEN=$(BUILD)/bench/gen_script sh tests/run-slow.sh
 
 # libFuzzer target (tests/fuzz/fuzz_parse.c) on the lexer and parser, with ASan and UBSan.
 # FUZZ_DIR holds the binary and the growing corpus; crashes, hangs (-timeout) and blow-ups

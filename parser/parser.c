@@ -61,6 +61,8 @@ typedef struct Parser {
     int fatal;          /* too deep: at EOF, errors suppressed */
     int nocomma;        /* >0: ',' separates arguments (method call, attribute, param) */
     int continued;      /* saw EOF after a line continuation */
+    uint32_t limit;     /* >0: tokens reaching past this offset read as EOF (a "$(" piece) */
+    Token limit_eof;    /* the EOF token peek() returns at the limit */
     ParseError *errs;
     int nerrs, cap;
     Node *nodes; /* node pool: next free, nleft remaining */
@@ -192,6 +194,17 @@ static __attribute__((noinline)) void fill(Parser *p, unsigned i, LexMode m)
         p->continued = 1;
 }
 
+/* While a "$(" piece of an expandable word is parsed, nothing past its end may be read:
+ * otherwise an unclosed piece would parse the rest of the file once per piece. */
+static __attribute__((noinline)) const Token *at_limit(Parser *p)
+{
+    memset(&p->limit_eof, 0, sizeof p->limit_eof);
+    p->limit_eof.kind = TOK_EOF;
+    p->limit_eof.start = p->limit_eof.end = p->pos < p->limit ? p->pos : p->limit;
+    p->tok = &p->limit_eof;
+    return p->tok;
+}
+
 /* The token at the current position in mode m.  The slot's low bit is the mode, so a slot
  * only ever holds tokens of one mode. */
 static inline const Token *peek(Parser *p, LexMode m)
@@ -199,6 +212,7 @@ static inline const Token *peek(Parser *p, LexMode m)
     unsigned i = ((p->pos << 1) | (unsigned)m) & (TOK_CACHE - 1);
     if (p->cache[i].pos != p->pos) fill(p, i, m);
     p->tok = &p->cache[i].tok;
+    if (p->limit && p->tok->end > p->limit) return at_limit(p);
     return p->tok;
 }
 
@@ -328,6 +342,8 @@ static const char *tok_text(Parser *p, const Token *t)
 static int at_input_end(Parser *p)
 {
     const Token *t = peek(p, LEX_EXPR);
+    if (t == &p->limit_eof) /* the end of a "$(" piece is the input's end only if it is */
+        return p->limit >= p->len;
     return t->kind == TOK_EOF || (t->kind == TOK_ERROR && (t->flags & TF_INCOMPLETE));
 }
 
@@ -483,10 +499,19 @@ static Node *part_node(Parser *p, const XPart *x)
         Token v = lex_scan(p->lx, x->start, LEX_EXPR);
         return var_node(p, &v, 0);
     }
-    /* XP_SUBEXPR: parse "$(...)" where it stands, then come back */
-    uint32_t save = p->pos, save_end = p->last_end;
+    /* XP_SUBEXPR: parse "$(...)" where it stands, within its bounds, then come back.  An
+     * unclosed piece (the lexer ran to the end of the input) is reported, not parsed: parsing
+     * it would read the rest of the file again for every nested piece. */
+    if (x->end <= x->start + 2 || p->src[x->end - 1] != ')') {
+        error_at(p, x->start, x->start + 2, "MissingEndParenthesisInSubexpression",
+                 "Missing closing ')' in subexpression.", x->end >= p->len);
+        return node(p, AST_ERROR, x->start, x->end);
+    }
+    uint32_t save = p->pos, save_end = p->last_end, save_limit = p->limit;
     p->pos = p->last_end = x->start;
+    if (!p->limit || x->end < p->limit) p->limit = x->end;
     Node *n = primary(p);
+    p->limit = save_limit;
     if (!p->fatal) {
         p->pos = save;
         p->last_end = save_end;
@@ -2465,6 +2490,11 @@ static Node *statement_list(Parser *p, TokKind closer)
         else
             unexpected(p, t);
         recover(p);
+        if (p->pos == before) { /* nothing consumed (a "$(" piece's limit): never spin */
+            const Token *u = peek(p, LEX_EXPR);
+            if (u == &p->limit_eof || u->kind == TOK_EOF) break;
+            advance(p);
+        }
     }
     st->a = stmts.head;
     st->b = traps.head;

@@ -215,5 +215,18 @@ expect "900 strings of 10,000 bytes" "$tmp/longstrings.ps1" 0
 " 100000; echo '"@'; } >"$tmp/bighere.ps1"
 expect "10 MB here-string" "$tmp/bighere.ps1" 0
 
+# 1,000 process jobs started, received and removed: no leaked descriptors, no zombies
+# (the job-runtime unit test's many-jobs case at full size; the fast suite runs 200).
+if [ -x "$UNITDIR/test_jobrt" ]; then
+    if JOBRT_MANY=1000 PSMINI="$PSMINI" "$UNITDIR/test_jobrt" >"$tmp/out" 2>"$tmp/err" &&
+        grep -q ' 0 failed$' "$tmp/out"; then
+        ok "1,000 jobs: no fd leaks, no zombies"
+    else
+        bad "1,000 jobs: no fd leaks, no zombies" "$(tail -n 3 "$tmp/out")"
+    fi
+else
+    bad "1,000 jobs" "no unit test binary at $UNITDIR/test_jobrt"
+fi
+
 echo "$pass passed, $fail failed"
 [ "$fail" = 0 ]
