@@ -5,13 +5,19 @@
 ** does not parse is never run: its first error goes to stderr and the exit status is 1.
 ** This is the only file that calls exit().
 */
+#include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
 
+#include "cmdlets/registry.h"
 #include "host/cli.h"
 #include "host/repl.h"
+#include "host/server.h"
+#include "cmdlets/session.h"
+#include "runtime/datefmt.h"
+#include "jobs/jobrun.h"
 #include "parser/parser.h"
 #include "runtime/interp.h"
 #include "runtime/mem.h"
@@ -31,6 +37,7 @@ static Interp *host_interp(Host *h, int interactive)
 {
     if (!h->interp) {
         h->interp = interp_new();
+        cmdlets_open_all(h->interp);
         interp_set_error_style(h->interp, interactive, isatty(STDERR_FILENO));
     }
     return h->interp;
@@ -134,11 +141,24 @@ static int run_stdin(Host *h)
     return rc;
 }
 
-/* Each complete interactive input. */
+/* Local time as DateTime ticks, for the history's start and end times. */
+static int64_t host_now(void)
+{
+    DtParts now;
+    dt_now(&now, 0);
+    return dt_to_ticks(&now);
+}
+
+/* Each complete interactive input: run it, then record it in the history. */
 static int run_input(Program *p, void *ctx)
 {
     Host *h = ctx;
-    return h->o.dump_ast ? dump_program(p) : host_run_program(p, h);
+    if (h->o.dump_ast)
+        return dump_program(p);
+    int64_t start = host_now();
+    int rc = host_run_program(p, h);
+    session_history_add(h->interp, prog_source(p), start, host_now()); /* Get-History */
+    return rc;
 }
 
 static int run_repl(Host *h)
@@ -182,12 +202,18 @@ static const ModeFn modes[] = {
 
 int main(int argc, char **argv)
 {
+    /* A job process (Start-Job's child: psmini --job-server) speaks the wire protocol. */
+    if (server_wanted(argc, argv))
+        exit(server_main(argc, argv));
+    /* Job pipes and native pipes report EPIPE as an error instead of killing the shell. */
+    signal(SIGPIPE, SIG_IGN);
     Host h = {.interp = NULL};
     cli_parse(&h.o, argc, argv, isatty(STDIN_FILENO));
     if (h.o.test_repl && (h.o.mode == CLI_STDIN || h.o.mode == CLI_REPL))
         h.o.mode = CLI_REPL;
     int rc = modes[h.o.mode](&h);
     interp_free(h.interp);
+    jobrun_shutdown(); /* running jobs die with the shell: their process groups are killed */
     cli_free(&h.o);
     fflush(stdout);
     exit(rc);

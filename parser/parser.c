@@ -104,7 +104,7 @@ static Node *node(Parser *p, NodeKind k, uint32_t start, uint32_t end)
     p->nleft--;
     n->kind = (uint8_t)k;
     n->start = start;
-    n->end = end;
+    n->end = end < start ? start : end; /* spans never invert (the fuzzer checks it) */
     return n;
 }
 
@@ -1656,7 +1656,8 @@ static Node *pipeline(Parser *p)
         list_add(&l, pipe_element(p));
     }
     if (!l.head) return NULL;
-    Node *pl = node(p, AST_PIPELINE, start, p->last_end);
+    Node *pl = node(p, AST_PIPELINE, start, start);
+    end_here(p, pl); /* never before start: a command at a "$(" piece's limit consumes nothing */
     pl->a = l.head;
     return pl;
 }

@@ -4,6 +4,7 @@
 #include "runtime/array.h"
 
 #include <stdlib.h>
+#include <string.h>
 
 #include "runtime/mem.h"
 
@@ -20,12 +21,38 @@ static ObjArray *as_arr(Value a)
     return (ObjArray *)a.as.o;
 }
 
+/* Releasing nested arrays ($a = ,$a in a loop builds 200000 levels) must not recurse: items
+ * that are arrays go to a per-thread work list that the outermost arr_free drains. */
+static _Thread_local struct {
+    Value *items;
+    size_t len, cap;
+    int active;
+} pending;
+
+static void arr_free(Obj *o);
+
+static void release(Value v)
+{
+    if (v.kind == VAL_OBJ && v.as.o->cls->free == arr_free && v.as.o->rc == 1)
+        ARRAY_PUSH(pending.items, pending.len, pending.cap, v);
+    else
+        val_unref(v);
+}
+
 static void arr_free(Obj *o)
 {
     ObjArray *a = (ObjArray *)o;
     for (size_t i = 0; i < a->len; i++)
-        val_unref(a->items[i]);
+        release(a->items[i]);
     free(a->items);
+    if (pending.active) return;
+    pending.active = 1;
+    while (pending.len)
+        val_unref(pending.items[--pending.len]);
+    free(pending.items);
+    pending.items = NULL;
+    pending.cap = 0;
+    pending.active = 0;
 }
 
 /* Length, Count and LongLength; the evaluator handles methods. */
@@ -127,4 +154,30 @@ Value arr_concat(Value a, Value b)
     else
         arr_push(r, b);
     return r;
+}
+
+void arr_insert(Value a, size_t i, Value v)
+{
+    ObjArray *p = as_arr(a);
+    arr_push(a, v); /* grows; then rotate the new item into place */
+    Value last = p->items[p->len - 1];
+    if (i >= p->len) return;
+    memmove(p->items + i + 1, p->items + i, (p->len - 1 - i) * sizeof(Value));
+    p->items[i] = last;
+}
+
+void arr_truncate(Value a, size_t n)
+{
+    ObjArray *p = as_arr(a);
+    while (p->len > n)
+        val_unref(p->items[--p->len]);
+}
+
+void arr_remove_at(Value a, size_t i)
+{
+    ObjArray *p = as_arr(a);
+    if (i >= p->len) return;
+    val_unref(p->items[i]);
+    memmove(p->items + i, p->items + i + 1, (p->len - i - 1) * sizeof(Value));
+    p->len--;
 }

@@ -15,11 +15,14 @@ Value arr_new(TypeId elem, size_t cap);       /* empty array with room for cap; 
 Value arr_from(const Value *items, size_t n); /* object[] holding new refs to items */
 size_t arr_len(Value a);
 TypeId arr_elem_type(Value a);
-Value arr_peek(Value a, size_t i);        /* borrowed; i < arr_len */
-Value arr_get(Value a, size_t i);         /* new reference; $null when out of range */
-void arr_push(Value a, Value v);          /* appends a new reference to v */
-void arr_push_take(Value a, Value v);     /* appends, consuming v */
-void arr_set(Value a, size_t i, Value v); /* i < arr_len; stores a new ref, releases the old */
-Value arr_concat(Value a, Value b);       /* new object[]: a's items then b's (or b itself) */
+Value arr_peek(Value a, size_t i);           /* borrowed; i < arr_len */
+Value arr_get(Value a, size_t i);            /* new reference; $null when out of range */
+void arr_push(Value a, Value v);             /* appends a new reference to v */
+void arr_push_take(Value a, Value v);        /* appends, consuming v */
+void arr_set(Value a, size_t i, Value v);    /* i < arr_len; stores a new ref, releases the old */
+Value arr_concat(Value a, Value b);          /* new object[]: a's items then b's (or b itself) */
+void arr_insert(Value a, size_t i, Value v); /* stores a new ref at i (i > len: appends) */
+void arr_truncate(Value a, size_t n);        /* drops the items from n on */
+void arr_remove_at(Value a, size_t i);       /* i >= len: nothing */
 
 #endif

@@ -14,6 +14,7 @@
 #include "runtime/mem.h"
 #include "runtime/object.h"
 #include "runtime/scriptblock.h"
+#include "runtime/streams.h"
 
 /* ================================================================ binder ==== */
 
@@ -268,7 +269,12 @@ Status cmd_error(CmdCtx *c, ExcKind exc, const char *id, const char *fmt, ...)
 
 void cmd_write_error(CmdCtx *c, Value rec)
 {
-    eval_report(c->I, rec);
+    Interp *I = c->I;
+    if (eval_error_action(I) == EA_STOP) {
+        if (I->stop_pending.kind == VAL_NULL) I->stop_pending = val_ref(rec);
+        return;
+    }
+    eval_report(I, rec);
 }
 
 /* ================================================================ built-ins ==== */
@@ -315,10 +321,17 @@ static Status write_host(CmdCtx *c)
     const char *sep = c->bound[2] ? val_str_data(c->arg[2]) : " ";
     StrBuf sb = {0};
     host_append(c->has_input ? c->input : c->arg[0], sep, &sb);
-    if (!convert_truthy(c->arg[1])) sb_putc(&sb, '\n');
-    c->I->host_fn(c->I->host_ctx, sb.buf ? sb.buf : "", sb.len);
+    Status st = ST_OK;
+    if (c->I->spipe[STREAM_INFO]) { /* 6>&1, 6>$null, 6>file: an InformationRecord */
+        Value r = inforec_new(STREAM_INFO, sb_str(&sb));
+        st = pipe_put(c->I, c->I->spipe[STREAM_INFO], r);
+        val_unref(r);
+    } else {
+        if (!convert_truthy(c->arg[1])) sb_putc(&sb, '\n');
+        c->I->host_fn(c->I->host_ctx, sb.buf ? sb.buf : "", sb.len);
+    }
     sb_free(&sb);
-    return ST_OK;
+    return st;
 }
 
 /* ForEach-Object [-Process] <ScriptBlock[]> [-Begin <ScriptBlock>] [-End <ScriptBlock>]
@@ -413,25 +426,6 @@ static Status out_null(CmdCtx *c)
     return ST_OK;
 }
 
-/* Out-String [-InputObject <PSObject>] (minimal: one line per object) */
-static Status out_string(CmdCtx *c)
-{
-    if (c->phase == CMD_PROCESS && c->has_input) {
-        if (c->state.kind == VAL_NULL) c->state = val_str_empty();
-        StrBuf sb = {0};
-        sb_append(&sb, val_str_data(c->state), val_str_len(c->state));
-        convert_append_string(c->input, NULL, &sb);
-        sb_putc(&sb, '\n');
-        val_unref(c->state);
-        c->state = val_str_take_sb(&sb);
-    }
-    if (c->phase != CMD_END) return ST_OK;
-    Value s = c->state.kind == VAL_NULL ? val_str_empty() : val_ref(c->state);
-    Status st = pipe_put(c->I, c->out, s);
-    val_unref(s);
-    return st;
-}
-
 /* Measure-Object [-InputObject <PSObject>] (Count only for now) */
 static Status measure_object(CmdCtx *c)
 {
@@ -472,7 +466,6 @@ static const CmdDef builtins[] = {
     {"ForEach-Object", "% foreach", foreach_object, foreach_params, NPARAMS(foreach_params)},
     {"Where-Object", "? where", where_object, where_params, NPARAMS(where_params)},
     {"Out-Null", NULL, out_null, out_null_params, NPARAMS(out_null_params)},
-    {"Out-String", NULL, out_string, out_null_params, NPARAMS(out_null_params)},
     {"Measure-Object", "measure", measure_object, out_null_params, NPARAMS(out_null_params)},
     {"Write-Error", NULL, write_error, write_error_params, NPARAMS(write_error_params)},
 };

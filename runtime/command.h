@@ -60,16 +60,19 @@ struct CmdCtx {
     Value rawargs;        /* raw commands only: every argument in order (object[]); a named one
                              as the string "-Name" or "-Name:" followed by its value */
     long count;           /* handler-owned counter */
+    void *priv;           /* handler-owned C state, released with priv_free(priv) at the end */
+    void (*priv_free)(void *priv);
 };
 
 /* One argument as written, before binding. */
 typedef struct BindArg {
     const char *name; /* parameter name without '-', or NULL for a positional value */
     size_t nlen;
-    Value val;   /* owned; $null for a bare -Name */
-    int has_val; /* -Name:value, or a positional value */
-    Node *node;  /* for error sites (may be NULL) */
-    int splat;   /* came from @hashtable: an explicit -Name wins over it */
+    Value val;    /* owned; $null for a bare -Name */
+    int has_val;  /* -Name:value, or a positional value */
+    Node *node;   /* for error sites (may be NULL) */
+    int splat;    /* came from @hashtable: an explicit -Name wins over it */
+    int dashdash; /* the "--" marker: passed on to native commands only */
 } BindArg;
 
 /* Bind args to params: named (case-insensitive, unique prefix, alias), a bare -Name takes
@@ -90,7 +93,9 @@ const CmdDef *cmd_find(Interp *I, const char *name, size_t len);
 /* Store a terminating error built from the arguments in the interp; returns ST_THROW. */
 Status cmd_error(CmdCtx *c, ExcKind exc, const char *id, const char *fmt, ...)
     __attribute__((format(printf, 4, 5)));
-/* Write a non-terminating error record (stream 2 and $Error). */
+/* Write a non-terminating error record (stream 2, $Error, -ErrorVariable).  Under
+ * -ErrorAction Stop / $ErrorActionPreference = 'Stop' the record is kept instead and thrown
+ * (script-terminating) as soon as the handler returns. */
 void cmd_write_error(CmdCtx *c, Value rec);
 
 #endif

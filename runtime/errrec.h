@@ -27,6 +27,7 @@
     X(EXC_FORMAT, "FormatException", "System.FormatException", EXC_SYSTEM)                         \
     X(EXC_ARGUMENT, "ArgumentException", "System.ArgumentException", EXC_SYSTEM)                   \
     X(EXC_INVALIDOP, "InvalidOperationException", "System.InvalidOperationException", EXC_SYSTEM)  \
+    X(EXC_NOTSUPPORTED, "NotSupportedException", "System.NotSupportedException", EXC_SYSTEM)       \
     X(EXC_CMDNOTFOUND, "CommandNotFoundException",                                                 \
       "System.Management.Automation.CommandNotFoundException", EXC_RUNTIME)                        \
     X(EXC_PARAMBIND, "ParameterBindingException",                                                  \

@@ -17,11 +17,12 @@
 #include "runtime/regex.h"
 #include "runtime/scope.h"
 
-/* Route member access and method calls through runtime/members.c (the .NET surface).  Off
- * while that module is incomplete (it does not link yet: members_kinds.c is missing); the
- * evaluator then uses its own small fallback tables in eval_member.c. */
+/* Route member access and method calls through runtime/members.c (the .NET surface); what it
+ * does not know falls back to the small tables in eval_member.c.  Build with
+ * -DEVAL_USE_MEMBERS=0 to use only those.  members.c returns $null for void methods; the
+ * evaluator turns a $null method result into AutomationNull (no output). */
 #ifndef EVAL_USE_MEMBERS
-#define EVAL_USE_MEMBERS 0
+#define EVAL_USE_MEMBERS 1
 #endif
 
 #define EVAL_MAX_DEPTH                                                                             \
@@ -51,15 +52,34 @@ struct Interp {
     size_t stack_limit;      /* bytes of C stack the evaluator may use */
     CmdFamily *families;     /* registered command tables, searched last first */
     int nfamilies, cap_families;
-    int err_oneline, err_color; /* error view: one-line "Reason: msg" form; VT colours */
-    NativeLookup native;        /* native-command hook or NULL */
-    int ea_override;            /* -ErrorAction of the running command (ErrAction), or -1 */
-    Pipe *err_pipe;             /* error stream redirected (2>&1, 2>$null), or NULL: rendered */
+    int err_oneline, err_color;   /* error view: one-line "Reason: msg" form; VT colours */
+    NativeLookup native;          /* native-command hook or NULL */
+    int ea_override;              /* -ErrorAction of the running command (ErrAction), or -1 */
+    Pipe *err_pipe;               /* error stream redirected (2>&1, 2>$null), or NULL: rendered */
+    Pipe *spipe[7];               /* streams 3..6 redirected (3>&1, 4>file ...), or NULL: host */
+    int act[7];                   /* -WarningAction/-Verbose/... of the running command, or -1 */
+    Value sink[7];                /* -ErrorVariable (2), -WarningVariable (3), -InformationVariable
+                                     (6) collectors of the running command (object[]) or $null */
+    Value stop_pending;           /* a non-terminating error under -ErrorAction Stop, or $null */
+    struct Formatter *fmt;        /* the default sink's Out-Default stream, or NULL */
+    Pipe *host_pipe;              /* the top-level pipeline's end (interp_run), or NULL */
+    struct NativeCtx *nctx;       /* external programs (runtime/native.h) */
+    struct CmdPath *cmdpath;      /* their PATH lookups */
+    int native_ok;                /* exit status 0 of the last external program ($?) */
+    struct FuncStage *running;    /* the innermost function/script block running, or NULL */
+    struct LoopEnum *loop_enum;   /* $foreach of the innermost running foreach loop, or NULL */
+    struct LoopEnum *switch_enum; /* $switch of the innermost running switch, or NULL */
     OutputFn out_fn;
     void *out_ctx;
     TextFn err_fn, host_fn;
     void *err_ctx, *host_ctx;
 };
+
+/* Formatter options for Out-Default/Out-Host writing to fd (interp.c). */
+struct FmtOptions;
+void interp_fmt_options(Interp *I, struct FmtOptions *opt, int fd);
+/* 1 when the output sink is the default Out-Default on stdout. */
+int interp_output_is_default(Interp *I);
 
 /* ---- statements (eval_stmt.c) ---- */
 Status eval_stmts(Interp *I, Node *stmts, Pipe *out); /* AST_STATEMENTS (NULL: nothing) */
@@ -97,8 +117,15 @@ Status eval_invoke(Interp *I, Value sb, int dot, BindArg *args, int nargs, Value
 /* The same with a value for $_ (ForEach-Object, Where-Object): dot-sourced, $_ restored. */
 Status eval_invoke_item(Interp *I, Value sb, Value item, Pipe *out);
 
+/* $MyInvocation of the running function or script (basic: MyCommand.Name, InvocationName,
+ * ScriptName, Line, PSScriptRoot, PSCommandPath). */
+Value eval_my_invocation(Interp *I);
+
 /* Set $PSCommandPath and $PSScriptRoot (absolute) in s for a script file (NULL: nothing). */
 void eval_script_paths(Scope *s, const char *file);
+
+/* $foreach/$switch MoveNext() and Reset(): 1 (and *out) when obj is such an enumerator. */
+int eval_enum_method(Value obj, const char *name, size_t len, Value *out);
 
 /* ---- errors (eval_stmt.c) ---- */
 /* Store a new terminating error at node site; returns ST_THROW. */
@@ -113,6 +140,8 @@ ErrAction eval_error_action(Interp *I);
  * $ErrorActionPreference says (SilentlyContinue: $Error only; Ignore: neither). */
 void eval_report(Interp *I, Value rec);
 void eval_clear_error(Interp *I);
+/* The error view of rec as eval_report would show it (ending in a newline). */
+void eval_render_error(Interp *I, Value rec, StrBuf *out);
 /* Call-depth guard around every function/script block invocation. */
 Status eval_enter(Interp *I, Node *site);
 void eval_leave(Interp *I);

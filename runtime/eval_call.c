@@ -10,10 +10,12 @@
 #include <string.h>
 
 #include "runtime/array.h"
+#include "runtime/extcmd.h"
 #include "runtime/hashtable.h"
 #include "runtime/mem.h"
 #include "runtime/object.h"
 #include "runtime/scriptblock.h"
+#include "runtime/streams.h"
 
 typedef struct Stage Stage;
 struct Stage {
@@ -24,25 +26,81 @@ struct Stage {
     Status (*end)(Interp *I, Stage *s);
     void (*free)(Interp *I, Stage *s);
     Node *node;
-    Pipe *err; /* where this stage's error stream goes (2>&1, 2>$null); NULL: inherited */
-    int ea;    /* -ErrorAction given to this command (ErrAction), or -1 */
+    Pipe *err;      /* where this stage's error stream goes (2>&1, 2>$null); NULL: inherited */
+    int ea;         /* -ErrorAction given to this command (ErrAction), or -1 */
+    Pipe *rd[7];    /* streams 3..6 redirected (n>&1, n>file, n>$null); NULL: inherited */
+    int act[7];     /* -WarningAction (3), -Verbose (4), -Debug (5), -InformationAction (6) */
+    char *var[7];   /* -OutVariable (1), -ErrorVariable (2), -WarningVariable (3),
+                       -InformationVariable (6) names (owned; a leading '+' appends) */
+    Value got[7];   /* what those variables collect (object[]) */
+    Pipe *files[8]; /* file redirections this stage owns */
+    int nfiles;
+    struct TeePipe *tee; /* -OutVariable, or NULL */
 };
+
+typedef struct TeePipe {
+    Pipe pipe;
+    Pipe *next;
+    Value items; /* object[] */
+} TeePipe;
 
 typedef enum Phase { PH_BEGIN, PH_PROCESS, PH_END } Phase;
 
-/* Run one phase of a stage with its error redirection in force. */
-static Status phase(Interp *I, Stage *s, Phase ph, Value v, int has_input)
+/* A pending -ErrorAction Stop error becomes a script-terminating throw. */
+static Status take_stop(Interp *I, Status st)
 {
-    Pipe *saved = I->err_pipe;
-    int saved_ea = I->ea_override;
+    Value rec = I->stop_pending;
+    if (rec.kind == VAL_NULL) return st;
+    I->stop_pending = val_null();
+    if (st == ST_THROW) {
+        val_unref(rec);
+        return st;
+    }
+    return eval_throw_rec(I, rec, 1);
+}
+
+typedef struct IOSave {
+    Pipe *err, *rd[7];
+    int ea, act[7];
+    Value sink[7];
+} IOSave;
+
+static void io_enter(Interp *I, Stage *s, IOSave *sv)
+{
+    sv->err = I->err_pipe;
+    sv->ea = I->ea_override;
+    memcpy(sv->rd, I->spipe, sizeof sv->rd);
+    memcpy(sv->act, I->act, sizeof sv->act);
+    memcpy(sv->sink, I->sink, sizeof sv->sink);
     if (s->err) I->err_pipe = s->err;
     if (s->ea >= 0) I->ea_override = s->ea;
+    for (int i = 3; i < 7; i++) {
+        if (s->rd[i]) I->spipe[i] = s->rd[i];
+        if (s->act[i] >= 0) I->act[i] = s->act[i];
+    }
+    for (int i = 2; i < 7; i++)
+        if (s->var[i]) I->sink[i] = s->got[i];
+}
+
+static void io_leave(Interp *I, IOSave *sv)
+{
+    I->err_pipe = sv->err;
+    I->ea_override = sv->ea;
+    memcpy(I->spipe, sv->rd, sizeof sv->rd);
+    memcpy(I->act, sv->act, sizeof sv->act);
+    memcpy(I->sink, sv->sink, sizeof sv->sink);
+}
+
+/* Run one phase of a stage with its redirections and common parameters in force. */
+static Status phase(Interp *I, Stage *s, Phase ph, Value v, int has_input)
+{
+    IOSave sv;
+    io_enter(I, s, &sv);
     Status st = ph == PH_BEGIN     ? s->begin(I, s)
                 : ph == PH_PROCESS ? s->process(I, s, v, has_input)
                                    : s->end(I, s);
-    I->err_pipe = saved;
-    I->ea_override = saved_ea;
-    return st;
+    io_leave(I, &sv);
+    return take_stop(I, st);
 }
 
 static Status stage_put(Interp *I, Pipe *p, Value v)
@@ -55,6 +113,43 @@ static Status no_phase(Interp *I, Stage *s)
     return ST_OK;
 }
 
+static void stage_init(Stage *s)
+{
+    for (int i = 0; i < 7; i++)
+        s->act[i] = -1, s->got[i] = val_null();
+}
+
+/* What every stage owns besides its own state: variable names, collectors, files, the tee. */
+static void stage_release(Interp *I, Stage *s)
+{
+    for (int i = 0; i < 7; i++) {
+        free(s->var[i]);
+        val_unref(s->got[i]);
+    }
+    for (int i = 0; i < s->nfiles; i++)
+        stream_file_close(I, s->files[i]);
+    if (s->tee) {
+        val_unref(s->tee->items);
+        free(s->tee);
+    }
+}
+
+static Status tee_put(Interp *I, Pipe *p, Value v)
+{
+    TeePipe *t = (TeePipe *)p;
+    arr_push(t->items, v);
+    return pipe_put(I, t->next, v);
+}
+
+/* -OutVariable: the stage's output passes through a tee that keeps a copy. */
+static Pipe *stage_out(Stage *s, Pipe *out)
+{
+    if (!s->var[1]) return out;
+    s->tee = xcalloc(1, sizeof(TeePipe));
+    *s->tee = (TeePipe){{tee_put}, out, arr_new(TY_OBJECT, 0)};
+    return s->out = &s->tee->pipe;
+}
+
 /* ================================================================ expression stage ==== */
 
 static Status expr_process(Interp *I, Stage *s, Value v, int has_input)
@@ -64,13 +159,15 @@ static Status expr_process(Interp *I, Stage *s, Value v, int has_input)
 
 static void plain_free(Interp *I, Stage *s)
 {
+    stage_release(I, s);
     free(s);
 }
 
 static Stage *expr_stage(Node *n, Pipe *out)
 {
     Stage *s = xcalloc(1, sizeof(Stage));
-    *s = (Stage){{stage_put}, out, no_phase, expr_process, no_phase, plain_free, n, NULL, -1};
+    *s = (Stage){{stage_put}, out, no_phase, expr_process, no_phase, plain_free, n, NULL, .ea = -1};
+    stage_init(s);
     return s;
 }
 
@@ -142,7 +239,7 @@ static void params_free(ParamList *pl)
     free(pl->dflt);
 }
 
-typedef struct FuncStage {
+struct FuncStage {
     Stage st;
     Value sb;         /* the ScriptBlock (owned) */
     const char *name; /* command name for errors (borrowed from the AST) or NULL */
@@ -154,9 +251,11 @@ typedef struct FuncStage {
     ParamList pl;
     Value *vals; /* bound parameter values (owned), per pl.spec */
     unsigned char *bound;
-    Value extra; /* leftover arguments: $args (owned) */
-    Value input; /* collected input for $input (object[]) */
-} FuncStage;
+    Value extra;        /* leftover arguments: $args (owned) */
+    Value input;        /* collected input for $input (object[]) */
+    Program *site_prog; /* the caller's program (holds st.node), borrowed */
+};
+typedef struct FuncStage FuncStage;
 
 /* Run one block of the script block in its scope and program. */
 static Status run_block(Interp *I, FuncStage *f, Node *blk)
@@ -164,11 +263,19 @@ static Status run_block(Interp *I, FuncStage *f, Node *blk)
     if (!blk) return ST_OK;
     Scope *saved = I->cur;
     Program *sp = I->prog;
+    FuncStage *running = I->running;
     I->cur = f->scope;
     I->prog = scriptblock_program(f->sb);
+    I->running = f;
     Status st = eval_stmts(I, blk, f->st.out);
+    I->running = running;
     I->cur = saved;
     I->prog = sp;
+    if (st == ST_EXIT && f->script) { /* `exit N` ends only a script run by path */
+        var_set_take(scope_define(I->global, "LASTEXITCODE", 12), val_int(I->exit_code));
+        I->native_ok = I->exit_code == 0;
+        st = ST_OK;
+    }
     return st == ST_RETURN ? ST_OK : st;
 }
 
@@ -212,6 +319,17 @@ static Status bind_params(Interp *I, FuncStage *f)
     return st;
 }
 
+/* GetNewClosure: the captured variables are defined in the block's new scope. */
+static void closure_vars(Scope *s, Value vars)
+{
+    if (!ht_is(vars)) return;
+    for (size_t i = 0; i < ht_count(vars); i++) {
+        Value k, v;
+        ht_entry_peek(vars, i, &k, &v);
+        var_set(scope_define(s, val_str_data(k), val_str_len(k)), v);
+    }
+}
+
 static Status func_begin(Interp *I, Stage *s)
 {
     FuncStage *f = (FuncStage *)s;
@@ -219,6 +337,7 @@ static Status func_begin(Interp *I, Stage *s)
     if (st) return st;
     f->entered = 1;
     f->scope = f->dot ? I->cur : scope_new(I->cur, f->script);
+    closure_vars(f->scope, scriptblock_closure(f->sb));
     if (f->script) eval_script_paths(f->scope, prog_file(scriptblock_program(f->sb)));
     if ((st = bind_params(I, f))) return st;
     return run_block(I, f, f->blk_begin);
@@ -296,6 +415,7 @@ static void func_free(Interp *I, Stage *s)
     params_free(&f->pl);
     val_unref(f->sb);
     val_unref(f->input);
+    stage_release(I, s);
     free(f);
 }
 
@@ -315,17 +435,32 @@ static void find_blocks(FuncStage *f, Node *sbnode)
     }
 }
 
-static int common_params(BindArg *args, int nargs, int *ea);
+static int common_params(BindArg *args, int nargs, Stage *s);
+
+/* Move the "--" markers to the end (the caller still releases them); returns the new count. */
+static int strip_dashdash(BindArg *args, int nargs)
+{
+    int j = 0;
+    for (int i = 0; i < nargs; i++)
+        if (!args[i].dashdash) {
+            BindArg t = args[j];
+            args[j++] = args[i];
+            args[i] = t;
+        }
+    return j;
+}
 
 /* A stage running script block sb with args bound now (args stay the caller's). */
 static Status func_stage(Interp *I, Value sb, const char *name, int dot, int filter, BindArg *args,
                          int nargs, Node *site, Pipe *out, Stage **res)
 {
     FuncStage *f = xcalloc(1, sizeof(FuncStage));
-    f->st =
-        (Stage){{stage_put}, out, func_begin, func_process, func_end, func_free, site, NULL, -1};
+    f->st = (Stage){{stage_put}, out,  func_begin, func_process, func_end,
+                    func_free,   site, NULL,       .ea = -1};
+    stage_init(&f->st);
     f->sb = val_ref(sb);
     f->name = name;
+    f->site_prog = I->prog;
     f->dot = dot;
     f->filter = filter;
     f->input = arr_new(TY_OBJECT, 0);
@@ -335,7 +470,9 @@ static Status func_stage(Interp *I, Value sb, const char *name, int dot, int fil
     find_blocks(f, n);
     f->vals = xcalloc((size_t)f->pl.n + 1, sizeof(Value));
     f->bound = xcalloc((size_t)f->pl.n + 1, 1);
-    if (f->pl.advanced) nargs = common_params(args, nargs, &f->st.ea);
+    nargs = strip_dashdash(args, nargs);
+    if (f->pl.advanced) nargs = common_params(args, nargs, &f->st);
+    f->st.out = stage_out(&f->st, out);
     Status st = cmd_bind(I, f->pl.spec, f->pl.n, args, nargs, f->vals, f->bound,
                          f->pl.advanced ? NULL : &f->extra, name ? name : "", site);
     if (st) {
@@ -362,6 +499,43 @@ Status eval_invoke(Interp *I, Value sb, int dot, BindArg *args, int nargs, Value
     Stage *s;
     Status st = func_stage(I, sb, NULL, dot, 0, args, nargs, scriptblock_node(sb), out, &s);
     return st ? st : run_alone(I, s, input, has_input);
+}
+
+/* The source line holding byte offset at in p (without its newline). */
+static Value source_line(Program *p, uint32_t at)
+{
+    const char *src = p ? prog_source(p) : NULL;
+    size_t len = src ? strlen(src) : 0;
+    if (!src || at > len) return val_str("");
+    size_t b = at, e = at;
+    while (b > 0 && src[b - 1] != '\n')
+        b--;
+    while (e < len && src[e] != '\n')
+        e++;
+    return val_str_n(src + b, e - b);
+}
+
+static void put_prop(Value o, const char *name, Value v)
+{
+    object_set_prop(o, name, strlen(name), v);
+    val_unref(v);
+}
+
+Value eval_my_invocation(Interp *I)
+{
+    FuncStage *f = I->running;
+    Value inv = object_new_custom(), cmd = object_new_custom();
+    const char *name = f && f->name ? f->name : "";
+    const char *file = f ? prog_file(scriptblock_program(f->sb)) : prog_file(I->prog);
+    put_prop(cmd, "Name", val_str(name));
+    put_prop(inv, "MyCommand", cmd);
+    put_prop(inv, "InvocationName", val_str(name));
+    put_prop(inv, "ScriptName", val_str(file ? file : ""));
+    Node *site = f ? f->st.node : NULL;
+    put_prop(inv, "Line", site ? source_line(f->site_prog, site->start) : val_str(""));
+    put_prop(inv, "PSScriptRoot", eval_var_get(I, "PSScriptRoot", 12));
+    put_prop(inv, "PSCommandPath", eval_var_get(I, "PSCommandPath", 13));
+    return inv;
 }
 
 /* The body a ForEach-Object style call runs: process block, or the unnamed body. */
@@ -430,6 +604,8 @@ static void cmd_free(Interp *I, Stage *s)
     val_unref(c->state);
     val_unref(c->rawargs);
     free((char *)c->name);
+    if (c->priv_free) c->priv_free(c->priv);
+    stage_release(I, s);
     free(s);
 }
 
@@ -480,10 +656,35 @@ static int parse_action(Value v)
     return r;
 }
 
-/* Take the common parameters out of args (their values are dropped, -ErrorAction is kept in
- * *ea); returns the new count.  The removed entries' values are released by the caller's
- * args_free, so they are moved to the end rather than freed here. */
-static int common_params(BindArg *args, int nargs, int *ea)
+/* Which stream's action / variable each common parameter sets: {action stream, var slot}. */
+static const signed char common_slot[][2] = {
+    {2, -1}, {3, -1}, {6, -1},  {-1, -1}, {-1, 2}, {-1, 3},
+    {-1, 6}, {-1, 1}, {-1, -1}, {-1, -1}, {4, -1}, {5, -1},
+};
+
+static void common_apply(Stage *s, int k, Value v, int has_val)
+{
+    int stream = common_slot[k][0], slot = common_slot[k][1];
+    if (common[k].sw) {
+        s->act[stream] = !has_val || convert_truthy(v) ? EA_CONTINUE : EA_SILENT;
+    } else if (stream == 2) {
+        s->ea = parse_action(v);
+    } else if (stream > 0) {
+        s->act[stream] = parse_action(v);
+    } else if (slot > 0) {
+        Value n = convert_to_string(v, NULL);
+        free(s->var[slot]);
+        s->var[slot] = xstrdup(val_str_data(n));
+        val_unref(s->got[slot]);
+        s->got[slot] = arr_new(TY_OBJECT, 0);
+        val_unref(n);
+    }
+}
+
+/* Take the common parameters out of args and apply them to stage s; returns the new count.
+ * The removed entries' values are released by the caller's args_free, so they are moved to
+ * the end rather than freed here. */
+static int common_params(BindArg *args, int nargs, Stage *s)
 {
     int j = 0;
     BindArg *moved = xcalloc((size_t)nargs + 1, sizeof(BindArg));
@@ -495,10 +696,11 @@ static int common_params(BindArg *args, int nargs, int *ea)
             continue;
         }
         Value v = args[i].val;
+        int has = args[i].has_val;
         moved[nmoved++] = args[i];
-        if (!args[i].has_val && !common[k].sw && i + 1 < nargs && !args[i + 1].name)
-            v = args[i + 1].val, moved[nmoved++] = args[++i];
-        if (k == 0) *ea = parse_action(v);
+        if (!has && !common[k].sw && i + 1 < nargs && !args[i + 1].name)
+            v = args[i + 1].val, has = 1, moved[nmoved++] = args[++i];
+        common_apply(s, k, v, has);
     }
     for (int i = 0; i < nmoved; i++)
         args[j + i] = moved[i];
@@ -510,7 +712,9 @@ static Status cmdlet_stage(Interp *I, const CmdDef *def, const char *name, BindA
                            Node *site, Pipe *out, Stage **res)
 {
     CmdStage *cs = xcalloc(1, sizeof(CmdStage));
-    cs->st = (Stage){{stage_put}, out, cmd_begin, cmd_process, cmd_end, cmd_free, site, NULL, -1};
+    cs->st =
+        (Stage){{stage_put}, out, cmd_begin, cmd_process, cmd_end, cmd_free, site, NULL, .ea = -1};
+    stage_init(&cs->st);
     CmdCtx *c = &cs->c;
     c->I = I;
     c->def = def;
@@ -527,7 +731,9 @@ static Status cmdlet_stage(Interp *I, const CmdDef *def, const char *name, BindA
     }
     c->arg = xcalloc((size_t)def->nparams + 1, sizeof(Value));
     c->bound = xcalloc((size_t)def->nparams + 1, 1);
-    nargs = common_params(args, nargs, &cs->st.ea);
+    nargs = strip_dashdash(args, nargs);
+    nargs = common_params(args, nargs, &cs->st);
+    c->out = stage_out(&cs->st, out);
     Status st = cmd_bind(I, def->params, def->nparams, args, nargs, c->arg, c->bound, NULL,
                          def->name, site);
     if (st) {
@@ -548,7 +754,7 @@ typedef struct ArgList {
 
 static void args_push(ArgList *l, const char *name, size_t nlen, Value v, int has, Node *n)
 {
-    BindArg a = {name, nlen, v, has, n, 0};
+    BindArg a = {name, nlen, v, has, n, 0, 0};
     ARRAY_PUSH(l->item, l->len, l->cap, a);
 }
 
@@ -595,7 +801,12 @@ static Status eval_arg(Interp *I, Node *e, ArgList *l)
         args_push(l, e->str, e->len, v.kind == VAL_AUTONULL ? val_null() : v, 1, e);
         return ST_OK;
     }
-    if (e->kind == AST_REDIRECT || e->kind == AST_DASHDASH) return ST_OK;
+    if (e->kind == AST_DASHDASH) {
+        args_push(l, NULL, 0, val_str("--"), 1, e);
+        l->item[l->len - 1].dashdash = 1;
+        return ST_OK;
+    }
+    if (e->kind == AST_REDIRECT) return ST_OK;
     Status st = eval_expr(I, e, &v);
     if (st) return st;
     if (e->kind == AST_VARIABLE && (e->flags & NF_SPLAT)) {
@@ -766,20 +977,105 @@ static int is_null_target(Node *t)
     return t && t->kind == AST_VARIABLE && str_icmp(t->str, "null") == 0;
 }
 
-/* Redirections of one pipeline element: n>$null discards stream n (* = all), 2>&1 merges
- * errors into the output.  File targets are not supported yet (ignored). */
-static void redirects(Node *e, Pipe **out, Pipe **err)
+/* A file redirection target: its path as a string. */
+static Status redirect_file(Interp *I, Node *e, int append, Pipe **res, Stage *owner)
 {
-    for (; e; e = e->next) {
-        if (e->kind != AST_REDIRECT) continue;
-        if (e->flags & NF_MERGE) {
-            if (e->op == 2 || e->op == 0) *err = *out;
-            continue;
+    Value t;
+    Status st = eval_expr(I, e->a, &t);
+    if (st) return st;
+    Value s = convert_to_string(t, NULL);
+    val_unref(t);
+    *res = stream_file_open(I, val_str_data(s), append, e, &st);
+    val_unref(s);
+    if (*res) owner->files[owner->nfiles++] = *res;
+    return st;
+}
+
+/* Redirections of one pipeline element, applied to stage s before it is built: output and
+ * files first, then n>&1 merges into the (possibly redirected) output.  *out: the stage's
+ * output pipe. */
+static Status redirects(Interp *I, Node *e, Pipe **out, Stage *s)
+{
+    for (Node *r = e; r; r = r->next) {
+        if (r->kind != AST_REDIRECT || (r->flags & NF_MERGE)) continue;
+        Pipe *p = pipe_null();
+        if (!is_null_target(r->a) && s->nfiles < 8) {
+            Status st = redirect_file(I, r, (r->flags & NF_APPEND) != 0, &p, s);
+            if (st) return st;
         }
-        if (!is_null_target(e->a)) continue;
-        if (e->op <= 1) *out = pipe_null();
-        if (e->op == 0 || e->op == 2) *err = pipe_null();
+        if (r->op <= 1) *out = p;
+        if (r->op == 0 || r->op == 2) s->err = p;
+        for (int k = 3; k < 7; k++)
+            if (r->op == 0 || r->op == k) s->rd[k] = p;
     }
+    for (Node *r = e; r; r = r->next) {
+        if (r->kind != AST_REDIRECT || !(r->flags & NF_MERGE)) continue;
+        if (r->op == 0 || r->op == 2) s->err = *out;
+        for (int k = 3; k < 7; k++)
+            if (r->op == 0 || r->op == k) s->rd[k] = *out;
+    }
+    return ST_OK;
+}
+
+static CmdCtx *native_ctx(Stage *s)
+{
+    if (s->begin != cmd_begin) return NULL;
+    CmdCtx *c = &((CmdStage *)s)->c;
+    return extcmd_is(c->def) && !s->tee ? c : NULL;
+}
+
+/* native | native: one run with OS pipes between the programs (right to left, so a chain of
+ * three ends up in the first). */
+static void join_natives(Stage **s, int k)
+{
+    for (int i = k - 2; i >= 0; i--) {
+        CmdCtx *l = native_ctx(s[i]), *r = native_ctx(s[i + 1]);
+        if (l && r && !s[i]->nfiles && !s[i + 1]->nfiles) extcmd_chain(l, r);
+    }
+}
+
+/* Store what -OutVariable/-ErrorVariable/... collected ("+name" appends). */
+static void set_common_vars(Interp *I, Stage *s)
+{
+    for (int i = 1; i < 7; i++) {
+        if (!s->var[i]) continue;
+        const char *name = s->var[i];
+        Value got = i == 1 ? s->tee->items : s->got[i];
+        Value v = val_ref(got);
+        if (*name == '+') {
+            Value old = eval_var_get(I, name + 1, strlen(name + 1));
+            val_unref(v);
+            v = val_is_null(old) ? val_ref(got) : arr_concat(old, got);
+            val_unref(old);
+            name++;
+        }
+        eval_var_set(I, name, strlen(name), v);
+        val_unref(v);
+    }
+}
+
+/* The stage a pipeline element runs as, with its redirections. */
+static Status element_stage(Interp *I, Node *e, Pipe *down, Stage **res)
+{
+    Stage io;
+    memset(&io, 0, sizeof io);
+    stage_init(&io);
+    Pipe *out = down;
+    Status st = redirects(I, e->kind == AST_CMDEXPR ? e->b : e->a, &out, &io);
+    if (!st && e->kind == AST_CMDEXPR)
+        *res = expr_stage(e, out);
+    else if (!st)
+        st = command_stage(I, e, out, res);
+    if (st) {
+        stage_release(I, &io);
+        return st;
+    }
+    Stage *s = *res;
+    s->err = io.err;
+    memcpy(s->rd, io.rd, sizeof io.rd);
+    memcpy(s->files, io.files, sizeof io.files);
+    s->nfiles = io.nfiles;
+    return ST_OK;
 }
 
 Status eval_pipeline(Interp *I, Node *n, Pipe *out)
@@ -792,19 +1088,14 @@ Status eval_pipeline(Interp *I, Node *n, Pipe *out)
         elem[k - i--] = e;
     Pipe *down = out;
     for (i = k - 1; i >= 0 && !st; i--) {
-        Node *e = elem[i];
-        Pipe *err = NULL;
-        redirects(e->kind == AST_CMDEXPR ? e->b : e->a, &down, &err);
-        if (e->kind == AST_CMDEXPR)
-            s[i] = expr_stage(e, down);
-        else
-            st = command_stage(I, e, down, &s[i]);
-        if (st) break;
-        s[i]->err = err;
-        down = &s[i]->pipe;
+        st = element_stage(I, elem[i], down, &s[i]);
+        if (!st) down = &s[i]->pipe;
     }
     free(elem);
+    if (!st) join_natives(s, k);
     if (!st) st = run_stages(I, s, k);
+    for (i = 0; i < k; i++)
+        if (s[i]) set_common_vars(I, s[i]);
     free_stages(I, s, k);
     return st;
 }

@@ -7,6 +7,7 @@
 
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "runtime/arith.h"
 #include "runtime/array.h"
@@ -29,17 +30,68 @@ static int is_name(const char *s, size_t len, const char *lit)
     return str_ieq_slice(s, len, lit);
 }
 
-/* $Error: newest first. */
+/* $Error: the runspace's list itself (newest first), so $Error.Clear() affects it. */
 static Value error_list(Interp *I)
 {
-    size_t n = arr_len(I->errors);
-    Value a = arr_new(TY_OBJECT, n);
-    for (size_t i = n; i-- > 0;)
-        arr_push(a, arr_peek(I->errors, i));
-    return a;
+    return val_ref(I->errors);
 }
 
-/* $true $false $null $? $Error; returns 1 when name is one of them. */
+/* System.Management.Automation.PathInfo: $PWD (Path, ProviderPath; prints as the path). */
+typedef struct PathInfo {
+    Obj obj;
+    Value path;
+} PathInfo;
+
+static void pathinfo_free(Obj *o)
+{
+    val_unref(((PathInfo *)o)->path);
+}
+
+static void pathinfo_string(Value self, StrBuf *out)
+{
+    Value p = ((PathInfo *)self.as.o)->path;
+    sb_append(out, val_str_data(p), val_str_len(p));
+}
+
+static int pathinfo_get(Value self, const char *name, size_t len, Value *out)
+{
+    if (!is_name(name, len, "Path") && !is_name(name, len, "ProviderPath")) return 0;
+    *out = val_ref(((PathInfo *)self.as.o)->path);
+    return 1;
+}
+
+static size_t pathinfo_nprops(Value self)
+{
+    return 1;
+}
+
+static void pathinfo_at(Value self, size_t i, const char **name, size_t *len, Value *val)
+{
+    *name = "Path";
+    *len = 4;
+    *val = ((PathInfo *)self.as.o)->path;
+}
+
+static const ObjClass cls_pathinfo = {.name = "PathInfo",
+                                      .full_name = "System.Management.Automation.PathInfo",
+                                      .type = TY_OTHER,
+                                      .free = pathinfo_free,
+                                      .to_string = pathinfo_string,
+                                      .get_prop = pathinfo_get,
+                                      .nprops = pathinfo_nprops,
+                                      .prop_at = pathinfo_at};
+
+/* $PWD: the current location. */
+static Value current_dir(void)
+{
+    char *d = getcwd(NULL, 0);
+    PathInfo *p = (PathInfo *)obj_alloc(&cls_pathinfo, sizeof(PathInfo));
+    p->path = val_str(d ? d : "/");
+    free(d);
+    return val_obj_take(&p->obj);
+}
+
+/* $true $false $null $? $Error $PWD; returns 1 when name is one of them. */
 static int special_get(Interp *I, const char *name, size_t len, Value *out)
 {
     switch (len) {
@@ -50,6 +102,15 @@ static int special_get(Interp *I, const char *name, size_t len, Value *out)
     case 4:
         if (is_name(name, len, "true")) return *out = val_bool(1), 1;
         if (is_name(name, len, "null")) return *out = val_null(), 1;
+        return 0;
+    case 3:
+        if (is_name(name, len, "PWD")) return *out = current_dir(), 1;
+        return 0;
+    case 6:
+        if (is_name(name, len, "PSItem")) return *out = eval_var_get(I, "_", 1), 1;
+        return 0;
+    case 12:
+        if (is_name(name, len, "MyInvocation")) return *out = eval_my_invocation(I), 1;
         return 0;
     case 5:
         if (is_name(name, len, "false")) return *out = val_bool(0), 1;
@@ -274,6 +335,11 @@ static Status eval_convert(Interp *I, Node *n, Value *out)
     Status st = eval_expr(I, n->b, &v);
     if (st) return st;
     if (v.kind == VAL_AUTONULL) v = val_null();
+    if (val_is_array(v) && type_lookup(t->str, t->len) == TY_STRING) {
+        *out = convert_to_string(v, ofs(I)); /* [string] joins with $OFS */
+        val_unref(v);
+        return ST_OK;
+    }
     Value tr = typeref_parse(t->str, t->len);
     ConvError ce;
     int rc = convert_to_type(v, tr, out, &ce);
@@ -365,6 +431,24 @@ static const BinOp bin_ops[OP__COUNT] = {
 
 static Status arith(Interp *I, Node *n, ArithOp op, Value a, Value b, Value *out)
 {
+    /* Int32/Int64 +/- Int32 without overflow: the common loop case (overflow widens as
+     * arith_binary decides). */
+    if ((op == ARITH_ADD || op == ARITH_SUB) && (a.kind == VAL_INT32 || a.kind == VAL_INT64) &&
+        b.kind == VAL_INT32) {
+        int64_t r = op == ARITH_ADD ? a.as.i + b.as.i : a.as.i - b.as.i;
+        if (a.kind == VAL_INT32 && r >= INT32_MIN && r <= INT32_MAX) {
+            *out = val_int((int32_t)r);
+            return ST_OK;
+        }
+        if (a.kind == VAL_INT64 && (r > a.as.i) == (op == ARITH_ADD ? b.as.i > 0 : b.as.i < 0)) {
+            *out = val_long(r);
+            return ST_OK;
+        }
+    }
+    if ((op == ARITH_ADD || op == ARITH_SUB) && a.kind == VAL_DOUBLE && b.kind == VAL_INT32) {
+        *out = val_double(op == ARITH_ADD ? a.as.d + (double)b.as.i : a.as.d - (double)b.as.i);
+        return ST_OK;
+    }
     ConvError ce;
     const char *sep = val_is_str(a) ? ofs(I) : NULL;
     if (arith_binary(op, a, b, sep, out, &ce)) return eval_fail_conv(I, n, &ce);
@@ -1129,9 +1213,30 @@ static Var *target_var(Interp *I, Node *n)
     return v;
 }
 
+/* $true, $false and the like are constants. */
+static int is_constant(Node *n)
+{
+    static const struct {
+        const char *name;
+        size_t len;
+    } names[] = {{"true", 4},    {"false", 5},   {"PID", 3},       {"HOME", 4},     {"PSHOME", 6},
+                 {"IsLinux", 7}, {"IsMacOS", 7}, {"IsWindows", 9}, {"IsCoreCLR", 9}};
+    for (size_t i = 0; i < sizeof names / sizeof names[0]; i++) /* lengths first: hot path */
+        if (n->len == names[i].len && str_nicmp(n->str, names[i].name, n->len) == 0) return 1;
+    return 0;
+}
+
 static Status set_var(Interp *I, Node *n, Value v)
 {
     if (n->len == 4 && is_name(n->str, n->len, "null")) return ST_OK;
+    if (qualifier(n) == Q_NONE && is_constant(n))
+        return eval_fail(I, n, EXC_RUNTIME, "VariableNotWritable",
+                         "Cannot overwrite variable %.*s because it is read-only or constant.",
+                         (int)n->len, n->str);
+    if (qualifier(n) == Q_ENV && val_is_null(v)) {
+        unsetenv(n->str);
+        return ST_OK;
+    }
     if (qualifier(n) == Q_ENV) {
         Value s = convert_to_string(v, NULL);
         setenv(n->str, val_str_data(s), 1);
@@ -1305,12 +1410,33 @@ static Status compound(Interp *I, Node *n, Value rhs, Value *nv)
     return st;
 }
 
+/* $name op= rhs on a plain, untyped variable: one lookup, no copy (the hot loop case). */
+static int compound_fast(Interp *I, Node *n, Value rhs, Value *result, Status *st)
+{
+    Node *t = n->a;
+    if (t->kind != AST_VARIABLE || t->b || !compound_op[n->op] || is_constant(t) ||
+        (t->len == 4 && is_name(t->str, t->len, "null")))
+        return 0;
+    Var *var = scope_define(I->cur, t->str, t->len);
+    if (var_type(var).kind != VAL_NULL) return 0;
+    Value nv;
+    *st = arith(I, n, (ArithOp)(compound_op[n->op] - 1), var_value(var), rhs, &nv);
+    if (*st) return 1;
+    if (result) *result = val_ref(nv);
+    var_set_take(var, nv);
+    return 1;
+}
+
 Status eval_assign(Interp *I, Node *n, Value *result)
 {
     Value rhs, v;
     Status st = eval_collect(I, n->b, &rhs);
     if (st) return st;
     if (rhs.kind == VAL_AUTONULL) rhs = val_null();
+    if (n->op != OP_ASSIGN && compound_fast(I, n, rhs, result, &st)) {
+        val_unref(rhs);
+        return st;
+    }
     if (n->op == OP_ASSIGN) {
         v = rhs;
     } else {

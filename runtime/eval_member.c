@@ -297,39 +297,154 @@ static Status m_arrcontains(Interp *I, Node *n, Value arr, Value *a, int na, Val
     return ST_OK;
 }
 
-static Status foreach_where(Interp *I, Value arr, Value sb, int where, Value *out)
+/* Run the .Where() condition for item: 1 when it is truthy. */
+static Status where_test(Interp *I, Value sb, Value item, int *ok)
+{
+    Collector t;
+    collector_init(&t);
+    Status st = eval_invoke_item(I, sb, item, &t.pipe);
+    Value r = collector_take(&t);
+    *ok = !st && convert_truthy(r);
+    val_unref(r);
+    return st;
+}
+
+/* .ForEach({ ... }): the block once per item with $_ set. */
+static Status foreach_sb(Interp *I, Value arr, Value sb, Value *out)
 {
     Collector c;
     collector_init(&c);
     for (size_t i = 0; i < arr_len(arr); i++) {
-        Value item = arr_peek(arr, i);
-        Status st;
-        if (where) {
-            Collector t;
-            collector_init(&t);
-            st = eval_invoke_item(I, sb, item, &t.pipe);
-            Value r = collector_take(&t);
-            if (!st && convert_truthy(r)) st = pipe_put(I, &c.pipe, item);
-            val_unref(r);
-        } else {
-            st = eval_invoke_item(I, sb, item, &c.pipe);
-        }
+        Status st = eval_invoke_item(I, sb, arr_peek(arr, i), &c.pipe);
         if (st) return collector_free(&c), st;
     }
     *out = collector_take_array(&c);
     return ST_OK;
 }
 
+/* .ForEach('Name') reads a property; .ForEach('Name', args) calls a method; .ForEach([type])
+ * converts every item. */
+static Status foreach_member(Interp *I, Node *n, Value arr, Value *a, int na, Value *out)
+{
+    Value r = arr_new(TY_OBJECT, arr_len(arr));
+    Value name = convert_to_string(a[0], NULL);
+    Status st = ST_OK;
+    for (size_t i = 0; i < arr_len(arr) && !st; i++) {
+        Value item = arr_peek(arr, i), v;
+        ConvError ce;
+        if (val_is(a[0], &cls_typeref))
+            st = convert_to_type(item, a[0], &v, &ce) ? eval_fail_conv(I, n, &ce) : ST_OK;
+        else if (na > 1)
+            st = eval_method(I, n, item, val_str_data(name), val_str_len(name), a + 1, na - 1, &v);
+        else
+            st = eval_member(I, item, val_str_data(name), val_str_len(name), &v);
+        if (!st && na == 1 && val_is_null(v) && !val_is_null(item)) { /* a method name */
+            if (eval_method(I, n, item, val_str_data(name), val_str_len(name), NULL, 0, &v))
+                eval_clear_error(I), v = val_null();
+        }
+        if (st) break;
+        if (v.kind != VAL_AUTONULL) arr_push(r, v);
+        val_unref(v);
+    }
+    val_unref(name);
+    if (st) return val_unref(r), st;
+    *out = r;
+    return ST_OK;
+}
+
 static Status m_foreach(Interp *I, Node *n, Value arr, Value *a, int na, Value *out)
 {
-    if (!na || !val_is(a[0], &cls_scriptblock)) return *out = val_null(), ST_OK;
-    return foreach_where(I, arr, a[0], 0, out);
+    if (!na) return *out = arr_new(TY_OBJECT, 0), ST_OK;
+    if (val_is(a[0], &cls_scriptblock)) return foreach_sb(I, arr, a[0], out);
+    return foreach_member(I, n, arr, a, na, out);
+}
+
+typedef enum WhereMode { W_DEFAULT, W_FIRST, W_LAST, W_SKIPUNTIL, W_UNTIL, W_SPLIT } WhereMode;
+
+static int where_mode(Value v)
+{
+    static const char *const names[] = {"Default", "First", "Last", "SkipUntil", "Until", "Split"};
+    if (val_is_integer(v)) return (int)v.as.i;
+    Value s = convert_to_string(v, NULL);
+    int m = -1;
+    for (int i = 0; i < 6; i++)
+        if (str_icmp(val_str_data(s), names[i]) == 0) m = i;
+    val_unref(s);
+    return m;
+}
+
+typedef struct WhereRun {
+    WhereMode mode;
+    size_t limit;    /* 0: no limit */
+    Value hit, rest; /* object[]: selected items; Split's second collection */
+    int started;     /* SkipUntil/Until: the condition was met once */
+} WhereRun;
+
+/* One item; returns 1 when the scan can stop. */
+static int where_take(WhereRun *w, Value item, int ok)
+{
+    size_t n = arr_len(w->hit);
+    switch (w->mode) {
+    case W_LAST:
+        if (ok) arr_push(w->hit, item);
+        return 0;
+    case W_SKIPUNTIL:
+        if (ok) w->started = 1;
+        if (w->started) arr_push(w->hit, item);
+        return w->limit && arr_len(w->hit) >= w->limit;
+    case W_UNTIL:
+        if (ok) return 1;
+        arr_push(w->hit, item);
+        return w->limit && arr_len(w->hit) >= w->limit;
+    case W_SPLIT:
+        arr_push(ok && (!w->limit || n < w->limit) ? w->hit : w->rest, item);
+        return 0;
+    default:
+        if (ok) arr_push(w->hit, item);
+        return w->limit && arr_len(w->hit) >= w->limit;
+    }
+}
+
+/* Last N: keep the tail of hit. */
+static Value where_result(WhereRun *w)
+{
+    if (w->mode == W_SPLIT) {
+        Value both[2] = {w->hit, w->rest};
+        return arr_from(both, 2);
+    }
+    if (w->mode == W_LAST) {
+        size_t n = arr_len(w->hit), k = w->limit ? w->limit : 1, from = n > k ? n - k : 0;
+        Value r = arr_new(TY_OBJECT, k);
+        for (size_t i = from; i < n; i++)
+            arr_push(r, arr_peek(w->hit, i));
+        return r;
+    }
+    return val_ref(w->hit);
 }
 
 static Status m_where(Interp *I, Node *n, Value arr, Value *a, int na, Value *out)
 {
-    if (!na || !val_is(a[0], &cls_scriptblock)) return *out = val_null(), ST_OK;
-    return foreach_where(I, arr, a[0], 1, out);
+    if (!na || !val_is(a[0], &cls_scriptblock)) return *out = arr_new(TY_OBJECT, 0), ST_OK;
+    WhereRun w = {W_DEFAULT, 0, arr_new(TY_OBJECT, 0), arr_new(TY_OBJECT, 0), 0};
+    Value lim;
+    if (na > 1) w.mode = (WhereMode)where_mode(a[1]);
+    if (na > 2 && convert_to(a[2], TY_INT32, 0, &lim, NULL) == 0 && lim.as.i > 0)
+        w.limit = (size_t)lim.as.i;
+    if (w.mode == W_FIRST && !w.limit) w.limit = 1;
+    Status st = ST_OK;
+    if ((int)w.mode < 0 || w.mode > W_SPLIT)
+        st = eval_fail(I, n, EXC_ARGUMENT, "MethodArgumentConversionInvalidCastArgument",
+                       "Cannot convert the mode argument to type \"System.Management.Automation."
+                       "WhereOperatorSelectionMode\".");
+    for (size_t i = 0; i < arr_len(arr) && !st; i++) {
+        int ok = 0;
+        Value item = arr_peek(arr, i);
+        if (!w.started || w.mode != W_SKIPUNTIL) st = where_test(I, a[0], item, &ok);
+        if (!st && where_take(&w, item, ok)) break;
+    }
+    if (!st) *out = where_result(&w);
+    val_unref(w.hit), val_unref(w.rest);
+    return st;
 }
 
 /* ---- script blocks ---- */
@@ -348,6 +463,38 @@ static Status sb_call(Interp *I, Value sb, Value *a, int na, int as_is, Value *o
     if (st) return collector_free(&c), st;
     *out = as_is ? collector_take(&c) : collector_take_array(&c);
     if (out->kind == VAL_AUTONULL) *out = val_null();
+    return ST_OK;
+}
+
+static void capture(void *ctx, const Var *v)
+{
+    const char *name = var_name(v);
+    if (strcmp(name, "_") == 0 || strcmp(name, "args") == 0 || strcmp(name, "input") == 0) return;
+    Value k = val_str(name);
+    ht_set(*(Value *)ctx, k, var_value(v));
+    val_unref(k);
+}
+
+/* $sb.GetNewClosure(): a copy bound to the values of the current scope's variables. */
+static Status m_closure(Interp *I, Node *n, Value sb, Value *a, int na, Value *out)
+{
+    Value vars = ht_new(1);
+    for (Scope *s = I->cur; s; s = scope_parent(s)) {
+        if (s == I->global) break;
+        Value more = ht_new(1);
+        scope_each_var(s, capture, &more);
+        for (size_t i = 0; i < ht_count(more); i++) { /* inner scopes win */
+            Value k, v, old;
+            ht_entry_peek(more, i, &k, &v);
+            if (!ht_get(vars, k, &old))
+                ht_set(vars, k, v);
+            else
+                val_unref(old);
+        }
+        val_unref(more);
+    }
+    *out = scriptblock_with_closure(sb, vars);
+    val_unref(vars);
     return ST_OK;
 }
 
@@ -377,10 +524,9 @@ static Status m_getenum(Interp *I, Node *n, Value h, Value *a, int na, Value *ou
 
 /* Methods that need the evaluator: tried before runtime/members.c. */
 static const Method eval_methods[] = {
-    {R_ARRAY, "ForEach", m_foreach},
-    {R_ARRAY, "Where", m_where},
-    {R_SB, "Invoke", m_invoke},
-    {R_SB, "InvokeReturnAsIs", m_invoke_asis},
+    {R_ARRAY, "ForEach", m_foreach},    {R_ARRAY, "Where", m_where},
+    {R_SB, "Invoke", m_invoke},         {R_SB, "InvokeReturnAsIs", m_invoke_asis},
+    {R_SB, "GetNewClosure", m_closure},
 };
 
 /* Fallbacks for what runtime/members.c does not (yet) provide. */
@@ -470,9 +616,37 @@ static Status method_exc(Interp *I, Node *n, const MemberError *err)
     return eval_throw_rec(I, errrec_new(&e), 0);
 }
 
+/* $Error is an ArrayList in pwsh: Clear(), RemoveAt(i), Insert(i, v), Add(v) change the
+ * runspace's list.  Returns 1 when name was one of them. */
+static int error_list_method(Interp *I, Value list, const char *name, size_t len, Value *args,
+                             int nargs, Value *out)
+{
+    Value n;
+    *out = val_autonull();
+    if (str_ieq_slice(name, len, "Clear") && nargs == 0) {
+        arr_truncate(list, 0);
+    } else if (str_ieq_slice(name, len, "Add") && nargs == 1) {
+        arr_push(list, args[0]);
+        *out = val_int((int32_t)arr_len(list) - 1);
+    } else if (str_ieq_slice(name, len, "RemoveAt") && nargs == 1 &&
+               convert_to(args[0], TY_INT32, 0, &n, NULL) == 0) {
+        if (n.as.i >= 0) arr_remove_at(list, (size_t)n.as.i);
+    } else if (str_ieq_slice(name, len, "Insert") && nargs == 2 &&
+               convert_to(args[0], TY_INT32, 0, &n, NULL) == 0) {
+        if (n.as.i >= 0) arr_insert(list, (size_t)n.as.i, args[1]);
+    } else {
+        return 0;
+    }
+    return 1;
+}
+
 Status eval_method(Interp *I, Node *n, Value obj, const char *name, size_t len, Value *args,
                    int nargs, Value *out)
 {
+    if (obj.kind == VAL_OBJ && I->errors.kind == VAL_OBJ && obj.as.o == I->errors.as.o &&
+        error_list_method(I, obj, name, len, args, nargs, out))
+        return ST_OK;
+    if (nargs == 0 && eval_enum_method(obj, name, len, out)) return ST_OK;
     if (val_is_null(obj))
         return eval_fail(I, n, EXC_RUNTIME, "InvokeMethodOnNull",
                          "You cannot call a method on a null-valued expression.");
@@ -486,6 +660,8 @@ Status eval_method(Interp *I, Node *n, Value obj, const char *name, size_t len, 
 #if EVAL_USE_MEMBERS
     MemberCtx mc = {.rx = I->rx};
     int rc = member_call(&mc, b, name, len, args, nargs, out, &err);
+    /* members.c leaves $null for void methods ($h.Add(...)): they produce no output */
+    if (rc == MEMBER_OK && out->kind == VAL_NULL) *out = val_autonull();
     if (rc == MEMBER_OK) return ST_OK;
     if (rc == MEMBER_ERROR) return method_exc(I, n, &err);
 #else

@@ -64,18 +64,11 @@ void eval_clear_error(Interp *I)
 
 #define MAX_ERRORS 256 /* $MaximumErrorCount: the oldest records are dropped */
 
-/* Append rec to $Error, dropping the oldest entry when full. */
+/* Put rec first in $Error (newest first, as pwsh's ArrayList), dropping the oldest. */
 static void remember(Interp *I, Value rec)
 {
-    size_t n = arr_len(I->errors);
-    if (n >= MAX_ERRORS) {
-        Value keep = arr_new(TY_OBJECT, MAX_ERRORS);
-        for (size_t i = n - MAX_ERRORS + 1; i < n; i++)
-            arr_push(keep, arr_peek(I->errors, i));
-        val_unref(I->errors);
-        I->errors = keep;
-    }
-    arr_push(I->errors, rec);
+    arr_insert(I->errors, 0, rec);
+    arr_truncate(I->errors, MAX_ERRORS);
 }
 
 ErrAction eval_error_action(Interp *I)
@@ -95,23 +88,28 @@ void eval_report(Interp *I, Value rec)
     I->last_ok = 0;
     I->nreported++;
     if (ea == EA_IGNORE) return;
-    if (ea == EA_SILENT || I->err_pipe) {
-        remember(I, rec);
-        if (I->err_pipe) I->err_pipe->put(I, I->err_pipe, rec);
+    if (I->sink[2].kind != VAL_NULL) arr_push(I->sink[2], rec);
+    remember(I, rec);
+    if (ea == EA_SILENT) return;
+    if (I->err_pipe) {
+        I->err_pipe->put(I, I->err_pipe, rec);
         return;
     }
+    StrBuf sb = {0};
+    eval_render_error(I, rec, &sb);
+    I->err_fn(I->err_ctx, sb.buf ? sb.buf : "", sb.len);
+    sb_free(&sb);
+}
+
+void eval_render_error(Interp *I, Value rec, StrBuf *out)
+{
     Program *p;
     uint32_t start, end;
     errrec_site(rec, &p, &start, &end);
     ErrorSite site = {p, start, end};
     ErrorView v = {errrec_reason(rec), errrec_message(rec), p && !I->err_oneline ? &site : NULL,
-                   I->err_color, 0};
-    StrBuf sb = {0};
-    error_format_view(&sb, &v);
-    I->err_fn(I->err_ctx, sb.buf ? sb.buf : "", sb.len);
-    sb_free(&sb);
-    remember(I, rec);
-    I->last_ok = 0;
+                   I->err_color && !I->err_pipe, 0};
+    error_format_view(out, &v);
 }
 
 Status eval_enter(Interp *I, Node *site)
@@ -240,10 +238,11 @@ Status eval_stmts(Interp *I, Node *stmts, Pipe *out)
     Status st = ST_OK;
     for (Node *s = stmts->a; s; s = s->next) {
         unsigned long nerr = I->nreported;
+        I->native_ok = 1;
         st = eval_stmt(I, s, out);
         if (st == ST_THROW) st = on_error(I, stmts, out);
         if (st) break;
-        I->last_ok = I->nreported == nerr;
+        I->last_ok = I->nreported == nerr && I->native_ok;
     }
     I->try_depth -= traps;
     return st;
@@ -301,10 +300,96 @@ static Status eval_for(Interp *I, Node *n, Pipe *out)
     return st;
 }
 
-/* One foreach iteration: set the variable, run the body. */
+/* $foreach: the loop's enumerator (Current; MoveNext is not supported). */
+typedef struct LoopEnum {
+    Obj obj;
+    Value cur;   /* Current */
+    Value items; /* the array being walked (object[]) or $null (ranges, scalars) */
+    long pos;    /* index of Current in items; -1 before the first */
+} LoopEnum;
+
+static void enum_free(Obj *o)
+{
+    val_unref(((LoopEnum *)o)->cur);
+    val_unref(((LoopEnum *)o)->items);
+}
+
+static int enum_get(Value self, const char *name, size_t len, Value *out)
+{
+    if (!str_ieq_slice(name, len, "Current")) return 0;
+    *out = val_ref(((LoopEnum *)self.as.o)->cur);
+    return 1;
+}
+
+static const ObjClass cls_loopenum = {.name = "SZArrayEnumerator",
+                                      .full_name = "System.SZArrayEnumerator",
+                                      .type = TY_OTHER,
+                                      .free = enum_free,
+                                      .get_prop = enum_get};
+
+/* $foreach.MoveNext() / .Reset() (arrays only: a range or a scalar has nothing to skip). */
+int eval_enum_method(Value obj, const char *name, size_t len, Value *out)
+{
+    if (!val_is(obj, &cls_loopenum)) return 0;
+    LoopEnum *e = (LoopEnum *)obj.as.o;
+    size_t n = val_is_array(e->items) ? arr_len(e->items) : 0;
+    if (str_ieq_slice(name, len, "MoveNext")) {
+        if (e->pos < (long)n) e->pos++;
+        val_unref(e->cur);
+        e->cur = e->pos < (long)n ? arr_get(e->items, (size_t)e->pos) : val_null();
+        *out = val_bool(e->pos < (long)n);
+        return 1;
+    }
+    if (str_ieq_slice(name, len, "Reset")) {
+        e->pos = -1;
+        val_unref(e->cur);
+        e->cur = val_null();
+        *out = val_autonull();
+        return 1;
+    }
+    return 0;
+}
+
+/* Walk array v through enumerator e, so MoveNext/Reset in the body skip or restart. */
+static Status enum_walk(Interp *I, LoopEnum *e, Value v,
+                        LoopCtl (*step)(Interp *, Node *, void *, Value, Status *), Node *n,
+                        void *ctx)
+{
+    Status st = ST_OK;
+    Value keep = e ? e->items : val_null();
+    if (!e) {
+        for (size_t i = 0; i < arr_len(v) && !st; i++)
+            if (step(I, n, ctx, arr_peek(v, i), &st) != LC_NEXT) break;
+        return st;
+    }
+    e->items = val_ref(v);
+    e->pos = -1;
+    while (!st && ++e->pos < (long)arr_len(v))
+        if (step(I, n, ctx, arr_peek(v, (size_t)e->pos), &st) != LC_NEXT) break;
+    val_unref(e->items);
+    e->items = keep;
+    return st;
+}
+
+/* A new enumerator for $foreach (owned by the caller). */
+static Value loop_enum(void)
+{
+    LoopEnum *e = (LoopEnum *)obj_alloc(&cls_loopenum, sizeof(LoopEnum));
+    e->cur = val_null();
+    e->items = val_null();
+    e->pos = -1;
+    return val_obj_take(&e->obj);
+}
+
+/* One foreach iteration: set the variable (and $foreach.Current), run the body. */
 static LoopCtl foreach_step(Interp *I, Node *n, Var *var, Value item, Pipe *out, Status *st)
 {
     var_set(var, item);
+    LoopEnum *e = I->loop_enum;
+    if (e) {
+        val_unref(e->cur);
+        e->cur = val_ref(item);
+    }
     *st = eval_stmts(I, n->c, out);
     return loop_ctl(I, st, n->str);
 }
@@ -322,9 +407,19 @@ static Status foreach_range(Interp *I, Node *n, Var *var, Pipe *out)
     return st;
 }
 
-static Status eval_foreach(Interp *I, Node *n, Pipe *out)
+typedef struct ForeachCtx {
+    Var *var;
+    Pipe *out;
+} ForeachCtx;
+
+static LoopCtl foreach_walk_step(Interp *I, Node *n, void *ctx, Value item, Status *st)
 {
-    Var *var = scope_define(I->cur, n->a->str, n->a->len);
+    ForeachCtx *fc = ctx;
+    return foreach_step(I, n, fc->var, item, fc->out, st);
+}
+
+static Status foreach_items(Interp *I, Node *n, Var *var, Pipe *out)
+{
     Node *coll = n->b;
     if (coll->kind == AST_BINARY && coll->op == OP_RANGE) return foreach_range(I, n, var, out);
     Value v;
@@ -333,10 +428,24 @@ static Status eval_foreach(Interp *I, Node *n, Pipe *out)
     if (!val_is_array(v)) {
         foreach_step(I, n, var, v, out, &st);
     } else {
-        for (size_t i = 0; i < arr_len(v); i++)
-            if (foreach_step(I, n, var, arr_peek(v, i), out, &st) != LC_NEXT) break;
+        ForeachCtx fc = {var, out};
+        st = enum_walk(I, I->loop_enum, v, foreach_walk_step, n, &fc);
     }
     val_unref(v);
+    return st;
+}
+
+static Status eval_foreach(Interp *I, Node *n, Pipe *out)
+{
+    struct LoopEnum *saved = I->loop_enum;
+    Value e = loop_enum(), old = val_ref(var_value(scope_define(I->cur, "foreach", 7)));
+    var_set(scope_define(I->cur, "foreach", 7), e);
+    I->loop_enum = (LoopEnum *)e.as.o;
+    Var *var = scope_define(I->cur, n->a->str, n->a->len);
+    Status st = foreach_items(I, n, var, out);
+    I->loop_enum = saved;
+    var_set_take(scope_define(I->cur, "foreach", 7), old); /* the outer loop's, or $null */
+    val_unref(e);
     return st;
 }
 
@@ -444,28 +553,119 @@ static Status switch_item(Interp *I, Node *sw, Value item, Pipe *out, int *stop)
 
 static Status switch_run(Interp *I, Node *n, Value item, Pipe *out, int *stop)
 {
+    LoopEnum *e = I->switch_enum;
+    if (e) {
+        val_unref(e->cur);
+        e->cur = val_ref(item);
+    }
     Value old = push_dollar(I, item);
     Status st = switch_item(I, n, item, out, stop);
     pop_dollar(I, old);
     return st;
 }
 
+/* switch -file: the file's lines (without "\n" or "\r\n") as an object[]. */
+static Status switch_file(Interp *I, Node *n, Value *out)
+{
+    Value p;
+    Status st = eval_expr(I, n->a, &p);
+    if (st) return st;
+    Value path = convert_to_string(p, NULL);
+    val_unref(p);
+    FILE *fp = fopen(val_str_data(path), "rb");
+    if (!fp) {
+        char *full = realpath(".", NULL);
+        st = eval_fail(I, n->a, EXC_RUNTIME, "FileNotFound", "Could not find file '%s%s%s'.",
+                       val_str_data(path)[0] == '/' ? "" : (full ? full : ""),
+                       val_str_data(path)[0] == '/' ? "" : "/", val_str_data(path));
+        free(full);
+        val_unref(path);
+        return st;
+    }
+    val_unref(path);
+    Value lines = arr_new(TY_OBJECT, 16);
+    StrBuf line = {0};
+    int ch;
+    while ((ch = fgetc(fp)) != EOF) {
+        if (ch != '\n') {
+            sb_putc(&line, (char)ch);
+            continue;
+        }
+        if (line.len && line.buf[line.len - 1] == '\r') line.len--;
+        arr_push_take(lines, val_str_n(line.buf ? line.buf : "", line.len));
+        sb_clear(&line);
+    }
+    if (line.len) arr_push_take(lines, val_str_n(line.buf, line.len));
+    sb_free(&line);
+    fclose(fp);
+    *out = lines;
+    return ST_OK;
+}
+
+static Status switch_subject(Interp *I, Node *n, Value *v)
+{
+    return (n->flags & NF_FILE) ? switch_file(I, n, v) : eval_collect(I, n->a, v);
+}
+
+static Status switch_values(Interp *I, Node *n, Pipe *out);
+
+/* $switch is the enumerator of the running switch (Current), restored afterwards. */
 static Status eval_switch(Interp *I, Node *n, Pipe *out)
 {
-    if (n->flags & NF_FILE)
-        return eval_fail(I, n, EXC_RUNTIME, "NotSupported", "switch -file is not supported.");
+    LoopEnum *saved = I->switch_enum;
+    Value e = loop_enum(), old = val_ref(var_value(scope_define(I->cur, "switch", 6)));
+    var_set(scope_define(I->cur, "switch", 6), e);
+    I->switch_enum = (LoopEnum *)e.as.o;
+    Status st = switch_values(I, n, out);
+    I->switch_enum = saved;
+    var_set_take(scope_define(I->cur, "switch", 6), old);
+    val_unref(e);
+    return st;
+}
+
+typedef struct SwitchCtx {
+    Pipe *out;
+    int *stop;
+} SwitchCtx;
+
+static LoopCtl switch_walk_step(Interp *I, Node *n, void *ctx, Value item, Status *st)
+{
+    SwitchCtx *sc = ctx;
+    *st = switch_run(I, n, item, sc->out, sc->stop);
+    return *st || *sc->stop ? LC_STOP : LC_NEXT;
+}
+
+static Status switch_values(Interp *I, Node *n, Pipe *out)
+{
     Value v;
-    Status st = eval_collect(I, n->a, &v);
+    Status st = switch_subject(I, n, &v);
     if (st || v.kind == VAL_AUTONULL) return st;
     int stop = 0;
     if (!val_is_array(v)) {
         st = switch_run(I, n, v, out, &stop);
     } else {
-        for (size_t i = 0; i < arr_len(v) && !st && !stop; i++)
-            st = switch_run(I, n, arr_peek(v, i), out, &stop);
+        SwitchCtx sc = {out, &stop};
+        st = enum_walk(I, I->switch_enum, v, switch_walk_step, n, &sc);
     }
     val_unref(v);
     return st;
+}
+
+/* ================================================================ data ==== */
+
+/* data [name] { ... }: the body's output, or assigned to $name.  The restricted language
+ * (only literals, -SupportedCommand cmdlets) is not enforced. */
+static Status eval_data(Interp *I, Node *n, Pipe *out)
+{
+    if (!n->str) return eval_stmts(I, n->b, out);
+    Collector c;
+    collector_init(&c);
+    Status st = eval_stmts(I, n->b, &c.pipe);
+    if (st) return collector_free(&c), st;
+    Value v = collector_take(&c);
+    eval_var_set(I, n->str, n->len, v.kind == VAL_AUTONULL ? val_null() : v);
+    val_unref(v);
+    return ST_OK;
 }
 
 /* ================================================================ try ==== */
@@ -602,8 +802,9 @@ static Status eval_chain(Interp *I, Node *n, Pipe *out)
 static Status eval_stmt_pipeline(Interp *I, Node *n, Pipe *out)
 {
     unsigned long nerr = I->nreported;
+    I->native_ok = 1;
     Status st = eval_pipeline(I, n, out);
-    I->last_ok = !st && I->nreported == nerr;
+    I->last_ok = !st && I->nreported == nerr && I->native_ok;
     return st;
 }
 
@@ -659,8 +860,9 @@ Status eval_stmt(Interp *I, Node *n, Pipe *out)
             return st;
         }
         return eval_expr_emit(I, n, out);
-    case AST_BACKGROUND:
     case AST_DATA:
+        return eval_data(I, n, out);
+    case AST_BACKGROUND:
     case AST_ERROR:
         return eval_fail(I, n, EXC_RUNTIME, "NotSupported", "This statement is not supported yet.");
     default:

@@ -10,22 +10,73 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/resource.h>
+#include <sys/utsname.h>
 #include <unistd.h>
 
 #include "runtime/array.h"
+#include "runtime/cmdpath.h"
 #include "runtime/error.h"
+#include "runtime/extcmd.h"
+#include "runtime/native.h"
+#include "runtime/format.h"
+#include "runtime/hashtable.h"
+#include "runtime/object.h"
 #include "runtime/eval.h"
 #include "runtime/mem.h"
 #include "runtime/scriptblock.h"
+#include "runtime/streams.h"
 
-/* Until the formatter is plugged in: scalars one per line; $null shows nothing. */
+static void write_stdout(void *ctx, const char *s, size_t len)
+{
+    fwrite(s, 1, len, stdout);
+}
+
+/* Formatter options for output to fd (Out-Default, Out-Host): the screen width for tables and
+ * lists, $FormatEnumerationLimit. */
+void interp_fmt_options(Interp *I, FmtOptions *opt, int fd)
+{
+    fmt_options_init(opt);
+    opt->width = opt->list_width = fmt_screen_width(fd);
+    Value lim = eval_var_get(I, "FormatEnumerationLimit", 22);
+    Value n;
+    if (!val_is_null(lim) && convert_to(lim, TY_INT32, 0, &n, NULL) == 0)
+        opt->enum_limit = (int)n.as.i;
+    val_unref(lim);
+}
+
+/* The host's Out-Default: one Formatter per interp_run (made on first output). */
 static void default_output(void *ctx, Value v)
 {
-    if (val_is_null(v)) return;
-    Value s = convert_to_string(v, NULL);
-    fwrite(val_str_data(s), 1, val_str_len(s), stdout);
-    fputc('\n', stdout);
-    val_unref(s);
+    Interp *I = ctx;
+    if (!I->fmt) {
+        FmtOptions opt;
+        interp_fmt_options(I, &opt, 1);
+        I->fmt = fmt_new(&opt, write_stdout, NULL);
+    }
+    Value d = stream_display(I, v);
+    fmt_feed(I->fmt, d);
+    val_unref(d);
+}
+
+/* End of a top-level run: close the Out-Default stream (tables get their closing line). */
+static void end_output(Interp *I)
+{
+    if (!I->fmt) return;
+    fmt_end(I->fmt);
+    fmt_free(I->fmt);
+    I->fmt = NULL;
+    fflush(stdout);
+}
+
+int interp_output_is_default(Interp *I)
+{
+    return I->out_fn == default_output;
+}
+
+void interp_flush_output(Interp *I)
+{
+    if (I->fmt) fmt_flush(I->fmt);
+    fflush(stdout);
 }
 
 static void default_text(void *ctx, const char *text, size_t len)
@@ -33,6 +84,107 @@ static void default_text(void *ctx, const char *text, size_t len)
     if (ctx == stderr) fflush(stdout); /* keep output and errors in order on a terminal */
     fwrite(text, 1, len, ctx);
     fflush(ctx);
+}
+
+/* System.Management.Automation.SemanticVersion, for $PSVersionTable.PSVersion. */
+typedef struct SemVer {
+    Obj obj;
+    int part[3];
+} SemVer;
+
+static const char *const semver_props[] = {"Major", "Minor", "Patch", "PreReleaseLabel",
+                                           "BuildLabel"};
+
+static void semver_string(Value self, StrBuf *out)
+{
+    SemVer *v = (SemVer *)self.as.o;
+    sb_printf(out, "%d.%d.%d", v->part[0], v->part[1], v->part[2]);
+}
+
+static Value semver_prop(SemVer *v, size_t i)
+{
+    return i < 3 ? val_int(v->part[i]) : val_null();
+}
+
+static int semver_get(Value self, const char *name, size_t len, Value *out)
+{
+    for (size_t i = 0; i < 5; i++)
+        if (str_ieq_slice(name, len, semver_props[i]))
+            return *out = semver_prop((SemVer *)self.as.o, i), 1;
+    return 0;
+}
+
+static size_t semver_nprops(Value self)
+{
+    return 5;
+}
+
+static void semver_at(Value self, size_t i, const char **name, size_t *len, Value *val)
+{
+    *name = semver_props[i];
+    *len = strlen(*name);
+    *val = semver_prop((SemVer *)self.as.o, i);
+}
+
+static const ObjClass cls_semver = {.name = "SemanticVersion",
+                                    .full_name = "System.Management.Automation.SemanticVersion",
+                                    .type = TY_OTHER,
+                                    .to_string = semver_string,
+                                    .get_prop = semver_get,
+                                    .nprops = semver_nprops,
+                                    .prop_at = semver_at};
+
+static void put(Value h, const char *key, Value v)
+{
+    Value k = val_str(key);
+    ht_set(h, k, v);
+    val_unref(k);
+    val_unref(v);
+}
+
+/* $PSVersionTable: psmini reports PowerShell 7.5.0 (the language level it follows). */
+static Value version_table(void)
+{
+    SemVer *sv = (SemVer *)obj_alloc(&cls_semver, sizeof(SemVer));
+    sv->part[0] = 7, sv->part[1] = 5, sv->part[2] = 0;
+    struct utsname u;
+    StrBuf os = {0};
+    if (uname(&u) == 0) sb_printf(&os, "%s %s %s", u.sysname, u.release, u.version);
+    Value h = ht_new(1);
+    put(h, "PSVersion", val_obj_take(&sv->obj));
+    put(h, "PSEdition", val_str("Core"));
+    put(h, "GitCommitId", val_str("7.5.0"));
+    put(h, "OS", val_str_take_sb(&os));
+    put(h, "Platform", val_str("Unix"));
+    put(h, "PSCompatibleVersions", val_str("1.0 2.0 3.0 4.0 5.0 5.1 6.0 7.0"));
+    put(h, "PSRemotingProtocolVersion", val_str("2.3"));
+    put(h, "SerializationVersion", val_str("1.1.0.1"));
+    put(h, "WSManStackVersion", val_str("3.0"));
+    return h;
+}
+
+/* $Host (minimal): Name, Version, InstanceId-less. */
+static Value host_object(void)
+{
+    Value o = object_new_custom();
+    Value n = val_str("ConsoleHost"), v = val_str("7.5.0"), c = val_str("en-US");
+    object_set_prop(o, "Name", 4, n);
+    object_set_prop(o, "Version", 7, v);
+    object_set_prop(o, "CurrentCulture", 14, c);
+    val_unref(n), val_unref(v), val_unref(c);
+    return o;
+}
+
+/* $PSHOME: the folder holding the psmini executable. */
+static Value pshome(void)
+{
+    char buf[4096];
+    ssize_t n = readlink("/proc/self/exe", buf, sizeof buf - 1);
+    if (n <= 0) return val_str("");
+    buf[n] = 0;
+    char *slash = strrchr(buf, '/');
+    if (slash) *slash = 0;
+    return val_str(*buf ? buf : "/");
 }
 
 static void set_global(Interp *I, const char *name, Value v)
@@ -47,12 +199,24 @@ static void init_globals(Interp *I)
     set_global(I, "WarningPreference", val_str("Continue"));
     set_global(I, "VerbosePreference", val_str("SilentlyContinue"));
     set_global(I, "DebugPreference", val_str("SilentlyContinue"));
+    set_global(I, "InformationPreference", val_str("SilentlyContinue"));
     set_global(I, "FormatEnumerationLimit", val_int(4));
     set_global(I, "HOME", val_str(home ? home : ""));
     set_global(I, "PID", val_int((int32_t)getpid()));
     set_global(I, "IsLinux", val_bool(1));
     set_global(I, "IsWindows", val_bool(0));
     set_global(I, "IsMacOS", val_bool(0));
+    set_global(I, "IsCoreCLR", val_bool(1));
+    set_global(I, "PSEdition", val_str("Core"));
+    set_global(I, "PSVersionTable", version_table());
+    set_global(I, "Host", host_object());
+    set_global(I, "PSHOME", pshome());
+    set_global(I, "ShellId", val_str("Microsoft.PowerShell"));
+    set_global(I, "ErrorView", val_str("ConciseView"));
+    set_global(I, "MaximumHistoryCount", val_int(4096));
+    set_global(I, "ProgressPreference", val_str("Continue"));
+    set_global(I, "ConfirmPreference", val_str("High"));
+    set_global(I, "WhatIfPreference", val_bool(0));
 }
 
 Interp *interp_new(void)
@@ -67,6 +231,13 @@ Interp *interp_new(void)
     I->errors = arr_new(TY_OBJECT, 0);
     I->last_ok = 1;
     I->ea_override = -1;
+    I->stop_pending = val_null();
+    for (int i = 0; i < 7; i++)
+        I->act[i] = -1, I->sink[i] = val_null();
+    cmd_register(I, stream_cmds, nstream_cmds);
+    I->nctx = native_ctx_new();
+    I->cmdpath = cmdpath_new();
+    I->native = extcmd_lookup;
     interp_set_output(I, NULL, NULL);
     interp_set_errors(I, NULL, NULL);
     interp_set_host(I, NULL, NULL);
@@ -79,10 +250,14 @@ void interp_free(Interp *I)
     if (!I) return;
     scope_free(I->script);
     scope_free(I->global);
+    end_output(I);
     rx_cache_free(I->rx);
     free(I->families);
     val_unref(I->error);
     val_unref(I->errors);
+    val_unref(I->stop_pending);
+    native_ctx_free(I->nctx);
+    cmdpath_free(I->cmdpath);
     free(I->label);
     free(I);
 }
@@ -90,7 +265,7 @@ void interp_free(Interp *I)
 void interp_set_output(Interp *I, OutputFn fn, void *ctx)
 {
     I->out_fn = fn ? fn : default_output;
-    I->out_ctx = ctx;
+    I->out_ctx = fn ? ctx : I;
 }
 
 void interp_set_errors(Interp *I, TextFn fn, void *ctx)
@@ -189,13 +364,20 @@ int interp_run(Interp *I, Program *p, char **args, int nargs)
     I->prog = p;
     I->cur = I->script;
     HostPipe hp = {{host_put}, I};
+    Pipe *saved_host = I->host_pipe;
+    if (!outer) I->host_pipe = &hp.pipe;
     Status st = eval_invoke(I, sb, 1, a, nargs, val_null(), 0, &hp.pipe);
     I->cur = cur;
     I->prog = saved;
+    I->host_pipe = saved_host;
     for (int i = 0; i < nargs; i++)
         val_unref(a[i].val);
     free(a);
     val_unref(sb);
-    if (!outer) I->stack_base = NULL;
-    return finish(I, st);
+    int rc = finish(I, st);
+    if (!outer) {
+        I->stack_base = NULL;
+        end_output(I);
+    }
+    return rc;
 }

@@ -33,9 +33,14 @@ void interp_free(Interp *I); /* NULL is fine */
 */
 int interp_run(Interp *I, Program *p, char **args, int nargs);
 
-void interp_set_output(Interp *I, OutputFn fn, void *ctx); /* NULL fn restores the default */
-void interp_set_errors(Interp *I, TextFn fn, void *ctx);   /* rendered errors */
-void interp_set_host(Interp *I, TextFn fn, void *ctx);     /* Write-Host text (with newline) */
+/* NULL fn restores the default: Out-Default, one Formatter (runtime/format.h) per top-level
+ * interp_run, writing to stdout at the screen width. */
+void interp_set_output(Interp *I, OutputFn fn, void *ctx);
+/* Write out what the default output sink holds back (table rows waiting for their widths),
+ * e.g. before a native command writes to the terminal itself. */
+void interp_flush_output(Interp *I);
+void interp_set_errors(Interp *I, TextFn fn, void *ctx); /* rendered errors */
+void interp_set_host(Interp *I, TextFn fn, void *ctx);   /* Write-Host text (with newline) */
 /* How errors are rendered: oneline = the interactive "Reason: message" form (default: the
  * block form with the source line); color = VT sequences (when stderr is a terminal). */
 void interp_set_error_style(Interp *I, int oneline, int color);

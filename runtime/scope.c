@@ -251,3 +251,9 @@ void scope_func_define(Scope *s, const char *name, size_t len, Value sb, unsigne
     var_set(v, sb);
     v->flags = flags;
 }
+
+void scope_each_var(Scope *s, void (*fn)(void *ctx, const Var *v), void *ctx)
+{
+    for (size_t i = 0; i < s->vars.cap; i++)
+        if (s->vars.slot[i]) fn(ctx, s->vars.slot[i]);
+}

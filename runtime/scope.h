@@ -42,6 +42,8 @@ void var_set_type(Var *v, Value typeref);
 unsigned var_flags(const Var *v);
 void var_set_flags(Var *v, unsigned flags);
 const char *var_name(const Var *v);
+/* Call fn for every variable defined in s itself (not its parents), in no set order. */
+void scope_each_var(Scope *s, void (*fn)(void *ctx, const Var *v), void *ctx);
 
 /* ---- functions (a ScriptBlock value per name) ---- */
 /* Dynamic lookup; returns the ScriptBlock borrowed (or $null) and its VF_* flags. */

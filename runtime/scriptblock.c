@@ -4,6 +4,7 @@
 #include "runtime/scriptblock.h"
 
 #include <stdlib.h>
+#include <string.h>
 
 #include "runtime/mem.h"
 
@@ -12,6 +13,7 @@ typedef struct ObjScript {
     Program *prog; /* owned reference */
     Node *node;    /* inside prog's arena */
     char *text;    /* owned copy of the source text */
+    Value closure; /* GetNewClosure: captured variables (ordered hashtable) or $null */
 } ObjScript;
 
 static ObjScript *as_script(Value v)
@@ -24,6 +26,7 @@ static void script_free(Obj *o)
     ObjScript *s = (ObjScript *)o;
     prog_unref(s->prog);
     free(s->text);
+    val_unref(s->closure);
 }
 
 static void script_to_string(Value self, StrBuf *out)
@@ -45,6 +48,7 @@ Value scriptblock_new(Program *p, Node *n, const char *text, size_t len)
     s->prog = p ? prog_ref(p) : NULL;
     s->node = n;
     s->text = text ? xstrndup(text, len) : xstrdup("");
+    s->closure = val_null();
     return val_obj_take(&s->obj);
 }
 
@@ -61,4 +65,17 @@ Node *scriptblock_node(Value sb)
 const char *scriptblock_text(Value sb)
 {
     return as_script(sb)->text;
+}
+
+Value scriptblock_with_closure(Value sb, Value vars)
+{
+    ObjScript *o = as_script(sb);
+    Value c = scriptblock_new(o->prog, o->node, o->text, strlen(o->text));
+    as_script(c)->closure = val_ref(vars);
+    return c;
+}
+
+Value scriptblock_closure(Value sb)
+{
+    return as_script(sb)->closure;
 }

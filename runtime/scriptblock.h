@@ -17,5 +17,9 @@ Value scriptblock_new(Program *p, Node *n, const char *text, size_t len);
 Program *scriptblock_program(Value sb); /* borrowed */
 Node *scriptblock_node(Value sb);       /* borrowed, lives as long as the program */
 const char *scriptblock_text(Value sb); /* borrowed, "" when none */
+/* A copy of sb bound to captured variables (GetNewClosure): vars is a hashtable of name ->
+ * value, referenced.  Invoking it defines them in its new scope first. */
+Value scriptblock_with_closure(Value sb, Value vars);
+Value scriptblock_closure(Value sb); /* borrowed; $null when none */
 
 #endif

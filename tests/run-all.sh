@@ -21,6 +21,8 @@ pass=0 fail=0 skip=0
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
 abs=$(cd "$(dirname "$PSMINI")" && pwd)/$(basename "$PSMINI")
+# Unit tests that drive the real binary (job processes) find it here.
+export PSMINI="$abs"
 
 for t in "$UNITDIR"/test_*; do
     [ -x "$t" ] || continue

@@ -627,8 +627,40 @@ static void test_scriptblock(void)
     val_unref(sb);
 }
 
+/* 2026-11-24 issue 3: arr_insert/arr_truncate/arr_remove_at ($Error), and freeing deeply
+ * nested arrays without recursion (a work list in arr_free). */
+static void test_array_edit(void)
+{
+    Value a = arr_new(TY_OBJECT, 0);
+    arr_push_take(a, val_int(1));
+    arr_push_take(a, val_int(3));
+    arr_insert(a, 1, val_int(2));
+    arr_insert(a, 0, val_int(0));
+    arr_insert(a, 99, val_int(4));
+    CHECK(arr_len(a) == 5);
+    for (size_t i = 0; i < 5; i++)
+        CHECK(arr_peek(a, i).as.i == (int64_t)i);
+    arr_remove_at(a, 0);
+    arr_remove_at(a, 99);
+    CHECK(arr_len(a) == 4 && arr_peek(a, 0).as.i == 1);
+    arr_truncate(a, 2);
+    CHECK(arr_len(a) == 2 && arr_peek(a, 1).as.i == 2);
+    arr_truncate(a, 0);
+    CHECK(arr_len(a) == 0);
+    val_unref(a);
+    Value deep = val_int(1);
+    for (int i = 0; i < 300000; i++) {
+        Value outer = arr_new(TY_OBJECT, 1);
+        arr_push_take(outer, deep);
+        deep = outer;
+    }
+    val_unref(deep); /* must not overflow the C stack */
+    CHECK(1);
+}
+
 int main(void)
 {
+    test_array_edit();
     test_foreign_class();
     test_scriptblock();
     test_layout();

@@ -1,0 +1,24 @@
+/*
+** thread_backend: a ThreadJob run on a thread of this process, in its own runspace made by the
+** host's factory on that thread.  Values never cross threads: the start data travels as
+** serialized bytes, and each record the job writes is serialized and decoded again on the
+** worker (a fresh value nothing else references) before job_deliver_take hands it over.
+** At most the table's throttle limit of jobs run at once; the others wait NotStarted.
+*/
+#ifndef PSM_JOBS_THREAD_BACKEND_H
+#define PSM_JOBS_THREAD_BACKEND_H
+
+#include <poll.h>
+#include <stddef.h>
+
+#include "jobs/jobrun.h"
+
+/* Attach to ThreadJob j of table t; s is serialized now (the caller keeps it). */
+void thread_backend_attach(JobTable *t, Job *j, const WireStart *s, RunspaceFactory f, void *ctx);
+/* Throttle limit for t (default 5); raising it starts queued jobs. */
+void thread_backend_set_throttle(JobTable *t, int limit);
+/* The wake-up fd written when a thread job finishes (POLLIN); drained by thread_backend_ack. */
+int thread_backend_wake_fd(void);
+void thread_backend_ack(void);
+
+#endif

@@ -1,0 +1,3 @@
+param($a)
+"a=$a args=$($args.Count)"
+exit 7
