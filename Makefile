@@ -38,7 +38,7 @@ UNIT_SRC := $(wildcard tests/unit/test_*.c)
 UNIT_BIN := $(patsubst tests/unit/%.c,$(BUILD)/tests/%,$(UNIT_SRC))
 EXE      := $(if $(filter build,$(BUILD)),psmini,$(BUILD)/psmini)
 
-.PHONY: all deps run test unit asan test-slow fuzz bench clean
+.PHONY: all deps run test unit asan test-slow fuzz bench bench-engine clean
 all: $(EXE) $(UNIT_BIN)
 
 deps:
@@ -105,6 +105,9 @@ $(BUILD)/bench/%: bench/%.c $(LIB)
 
 bench: $(BUILD)/bench/gen_script $(BUILD)/bench/parse_bench
 	@BENCHDIR=$(BUILD)/bench sh bench/run.sh
+
+bench-engine: $(EXE)
+	@PSMINI=./$(EXE) sh bench/engine.sh
 
 clean:
 	rm -rf build psmini
