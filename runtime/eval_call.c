@@ -356,6 +356,13 @@ static void set_item(Interp *I, FuncStage *f, Value v)
     }
 }
 
+static int has_param(FuncStage *f, const char *name)
+{
+    for (int i = 0; i < f->pl.n; i++)
+        if (str_icmp(f->pl.spec[i].name, name) == 0) return 1;
+    return 0;
+}
+
 static Status func_process(Interp *I, Stage *s, Value v, int has_input)
 {
     FuncStage *f = (FuncStage *)s;
@@ -366,7 +373,9 @@ static Status func_process(Interp *I, Stage *s, Value v, int has_input)
     if (has_input) {
         set_item(I, f, v);
         Value one = arr_from(&v, 1);
-        var_set_take(scope_define(f->scope, "input", 5), one);
+        if (!has_param(f, "input")) /* a parameter named $Input wins */
+            var_set_take(scope_define(f->scope, "input", 5), pipe_input_new(one));
+        val_unref(one);
     }
     return run_block(I, f, f->blk_process);
 }
@@ -375,7 +384,8 @@ static Status func_end(Interp *I, Stage *s)
 {
     FuncStage *f = (FuncStage *)s;
     if (!f->blk_end) return ST_OK;
-    var_set(scope_define(f->scope, "input", 5), f->input);
+    if (!has_param(f, "input"))
+        var_set_take(scope_define(f->scope, "input", 5), pipe_input_new(f->input));
     return run_block(I, f, f->blk_end);
 }
 

@@ -241,6 +241,8 @@ static Status eval_expandable(Interp *I, Node *n, Value *out)
             sb_free(&sb);
             return st;
         }
+        Value rest;
+        if (pipe_input_take(v, &rest)) val_unref(v), v = rest; /* "$input" consumes it */
         convert_append_string(v, sep, &sb);
         val_unref(v);
     }

@@ -647,6 +647,7 @@ Status eval_method(Interp *I, Node *n, Value obj, const char *name, size_t len, 
         error_list_method(I, obj, name, len, args, nargs, out))
         return ST_OK;
     if (nargs == 0 && eval_enum_method(obj, name, len, out)) return ST_OK;
+    if (nargs == 0 && pipe_input_method(obj, name, len, out)) return ST_OK;
     if (val_is_null(obj))
         return eval_fail(I, n, EXC_RUNTIME, "InvokeMethodOnNull",
                          "You cannot call a method on a null-valued expression.");

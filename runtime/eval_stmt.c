@@ -422,9 +422,10 @@ static Status foreach_items(Interp *I, Node *n, Var *var, Pipe *out)
 {
     Node *coll = n->b;
     if (coll->kind == AST_BINARY && coll->op == OP_RANGE) return foreach_range(I, n, var, out);
-    Value v;
+    Value v, rest;
     Status st = eval_collect(I, coll, &v);
-    if (st || val_is_null(v)) return st; /* foreach over $null runs zero times */
+    if (st || val_is_null(v)) return st;                   /* foreach over $null runs zero times */
+    if (pipe_input_take(v, &rest)) val_unref(v), v = rest; /* foreach ($x in $input) */
     if (!val_is_array(v)) {
         foreach_step(I, n, var, v, out, &st);
     } else {

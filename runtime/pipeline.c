@@ -4,15 +4,93 @@
 #include "runtime/pipeline.h"
 
 #include "runtime/array.h"
+#include "runtime/mem.h"
 
 Status pipe_put(Interp *I, Pipe *p, Value v)
 {
     return p->put(I, p, v);
 }
 
+/* ---- $input: an enumerator over pipeline input that is consumed by enumerating it ---- */
+
+typedef struct InputEnum {
+    Obj obj;
+    Value items; /* object[] */
+    long pos;    /* index of Current; -1 before the first */
+} InputEnum;
+
+static void input_free(Obj *o)
+{
+    val_unref(((InputEnum *)o)->items);
+}
+
+static Value input_current(InputEnum *e)
+{
+    long n = (long)arr_len(e->items);
+    return e->pos >= 0 && e->pos < n ? arr_get(e->items, (size_t)e->pos) : val_null();
+}
+
+static int input_get(Value self, const char *name, size_t len, Value *out)
+{
+    if (!str_ieq_slice(name, len, "Current")) return 0;
+    *out = input_current((InputEnum *)self.as.o);
+    return 1;
+}
+
+const ObjClass cls_inputenum = {.name = "ArrayListEnumeratorSimple",
+                                .full_name =
+                                    "System.Collections.ArrayList+ArrayListEnumeratorSimple",
+                                .type = TY_OTHER,
+                                .free = input_free,
+                                .get_prop = input_get};
+
+Value pipe_input_new(Value items)
+{
+    InputEnum *e = (InputEnum *)obj_alloc(&cls_inputenum, sizeof(InputEnum));
+    e->items = val_ref(items);
+    e->pos = -1;
+    return val_obj_take(&e->obj);
+}
+
+int pipe_input_take(Value v, Value *rest)
+{
+    if (!val_is(v, &cls_inputenum)) return 0;
+    InputEnum *e = (InputEnum *)v.as.o;
+    size_t n = arr_len(e->items), from = (size_t)(e->pos + 1); /* after Current */
+    *rest = arr_new(TY_OBJECT, n > from ? n - from : 0);
+    for (size_t i = from; i < n; i++)
+        arr_push(*rest, arr_peek(e->items, i));
+    e->pos = (long)n;
+    return 1;
+}
+
+int pipe_input_method(Value v, const char *name, size_t len, Value *out)
+{
+    if (!val_is(v, &cls_inputenum)) return 0;
+    InputEnum *e = (InputEnum *)v.as.o;
+    long n = (long)arr_len(e->items);
+    if (str_ieq_slice(name, len, "MoveNext")) {
+        if (e->pos < n) e->pos++;
+        *out = val_bool(e->pos < n);
+        return 1;
+    }
+    if (str_ieq_slice(name, len, "Reset")) {
+        e->pos = -1;
+        *out = val_autonull();
+        return 1;
+    }
+    return 0;
+}
+
 Status pipe_emit(Interp *I, Pipe *p, Value v)
 {
     if (v.kind == VAL_AUTONULL) return ST_OK;
+    Value rest;
+    if (pipe_input_take(v, &rest)) {
+        Status st = pipe_emit(I, p, rest);
+        val_unref(rest);
+        return st;
+    }
     if (!val_is_array(v)) return p->put(I, p, v);
     for (size_t i = 0; i < arr_len(v); i++) {
         Status st = p->put(I, p, arr_peek(v, i));

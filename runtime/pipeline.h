@@ -20,6 +20,17 @@ struct Pipe {
 Status pipe_emit(Interp *I, Pipe *p, Value v);
 /* Pass v to p as one object (no unrolling).  Same as p->put. */
 Status pipe_put(Interp *I, Pipe *p, Value v);
+/* $input: an enumerator over items (object[], referenced) that enumerating consumes:
+ * pipe_emit, interpolation and foreach take what is left (later uses see nothing) until
+ * Reset().  Current, MoveNext() and Reset() as in .NET. */
+extern const ObjClass cls_inputenum;
+Value pipe_input_new(Value items);
+/* If v is such an enumerator: *rest = the items not yet enumerated (new object[]), and v is
+ * consumed; returns 1.  Otherwise 0. */
+int pipe_input_take(Value v, Value *rest);
+/* MoveNext()/Reset() on an $input enumerator: 1 and *out when v is one and name matches. */
+int pipe_input_method(Value v, const char *name, size_t len, Value *out);
+
 /* A pipe that drops everything (Out-Null, $null = ...). */
 Pipe *pipe_null(void);
 

@@ -85,3 +85,36 @@ true
 3 False
 0 True
 ## END
+
+#### input is consumed once and Reset rewinds
+function All { "a: $input"; "b: $input"; $input.Reset(); "c: $input" }
+'x', 'y' | All
+## STDOUT:
+a: x y
+b: 
+c: x y
+## END
+
+#### input in process block holds the current object
+function P { process { "[$input]" } }
+1, 2 | P
+## STDOUT:
+[1]
+[2]
+## END
+
+#### input with MoveNext and Current
+function C { process { $null = $input.MoveNext(); $input.Current } }
+'p', 'q' | C
+## STDOUT:
+p
+q
+## END
+
+#### a parameter named Input is not the enumerator
+function T { [CmdletBinding()] param([Parameter(ValueFromPipeline)] $Input) process { $Input * 2 } }
+3, 4 | T
+## STDOUT:
+6
+8
+## END

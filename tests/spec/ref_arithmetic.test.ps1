@@ -137,7 +137,6 @@ Double
 #### long overflow widens to Double
 ([long]::MaxValue + 1).GetType().Name
 ## stdout: Double
-## N-I psmini
 
 #### byte plus byte is Int32
 ([byte]200 + [byte]100).GetType().Name

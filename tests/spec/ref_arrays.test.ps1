@@ -346,7 +346,6 @@ True
 True
 True
 ## END
-## N-I psmini
 
 #### typed array Clear sets zeros
 [int[]]$intA = 1, 2, 3
@@ -357,7 +356,6 @@ $intA
 0
 0
 ## END
-## N-I psmini
 
 #### index with several ranges joined by plus
 $a = 0..9
@@ -484,7 +482,6 @@ $a = 1, 2, 3
 $a.SetValue(500, 1)
 $a -join ','
 ## stdout: 1,500,3
-## N-I psmini
 
 #### remove element by slicing
 $a = 0..4

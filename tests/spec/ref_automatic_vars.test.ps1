@@ -274,7 +274,6 @@ Iteration: 1
 	Access Again: 
 	After Reset: two
 ## END
-## N-I psmini
 
 #### process block advances input even when unused
 $skip = $true
@@ -327,7 +326,6 @@ Access Again:
 After Reset: one two three
 After MoveNext: 
 ## END
-## N-I psmini
 
 #### input Current property
 function Current
@@ -359,7 +357,6 @@ Iteration: 1
 	After MoveNext: two
 	Access Again: two
 ## END
-## N-I psmini
 
 #### foreach enumerator MoveNext skips an item
 $i = 0
@@ -466,7 +463,6 @@ Remove-Variable OFS
 1+2+3
 1 2 3
 ## END
-## N-I psmini
 
 #### FormatEnumerationLimit limits table cell items
 $FormatEnumerationLimit = 2

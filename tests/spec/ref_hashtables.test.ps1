@@ -73,7 +73,6 @@ True
 True
 False
 ## END
-## N-I psmini
 
 #### keys are case insensitive
 $hash = @{ Name = 'v' }

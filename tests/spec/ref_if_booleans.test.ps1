@@ -225,7 +225,6 @@ $true.GetType().FullName
 False
 True
 ## END
-## N-I psmini
 
 #### if with pipeline producing empty result is false
 if (1..3 | Where-Object { $_ -gt 5 }) { 'T' } else { 'F' }

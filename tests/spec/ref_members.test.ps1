@@ -31,7 +31,6 @@ BB
 #### array ToString is the array's own method
 (1, 2).ToString()
 ## stdout: System.Object[]
-## N-I psmini
 
 #### member enumeration over nested property
 $objs = [pscustomobject]@{ inner = [pscustomobject]@{ v = 'x' } }, [pscustomobject]@{ inner = [pscustomobject]@{ v = 'y' } }
@@ -290,7 +289,6 @@ $null -eq $n.Anything
 3.14159265358979
 2147483647
 ## END
-## N-I psmini
 
 #### static method call
 [math]::Max(2, 9)
@@ -316,7 +314,6 @@ $m = 'ToUpper'
 3
 2000
 ## END
-## N-I psmini
 
 #### null conditional member access
 $a = $null

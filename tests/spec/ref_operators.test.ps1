@@ -69,7 +69,6 @@ $hi = 4
 #### format operator
 "{0} {1,-10} {2:N}" -f 1, "hello", [math]::pi
 ## stdout: 1 hello      3.14
-## N-I psmini
 
 #### format alignment right
 "[{0,5}]" -f 'ab'

@@ -235,7 +235,6 @@ $s -eq "a`n b`n"
 #### input object parameter does not enumerate
 (Measure-Object -InputObject (1, 2, 3)).Count
 ## stdout: 1
-## N-I psmini
 
 #### Get-Unique on sorted input
 1, 1, 2, 2, 3 | Get-Unique

@@ -38,7 +38,6 @@ a     b
 abc 123
 
 ## END
-## N-I psmini
 
 #### table display of two objects
 [pscustomobject]@{ abc = "1234"; bcd = "123" }, [pscustomobject]@{ abc = "1"; bcd = "1234" } | Format-Table
@@ -50,7 +49,6 @@ abc  bcd
 1    1234
 
 ## END
-## N-I psmini
 
 #### table display wraps with Wrap switch
 [pscustomobject]@{ A = 1; B = 2; Name = "This`nIs some random`nmultiline content" } | Format-Table -Wrap
@@ -63,7 +61,6 @@ A B Name
     multiline content
 
 ## END
-## N-I psmini
 
 #### list display for five properties
 [pscustomobject]@{ a = 1; b = 2; c = 3; d = 4; e = 5 }
@@ -85,19 +82,16 @@ Name       : n
 LongerName : v
 
 ## END
-## N-I psmini
 
 #### Format-List Out-String
 $s = [pscustomobject]@{ testName = 'testValue' } | Format-List | Out-String
 $s -eq "`ntestName : testValue`n`n"
 ## stdout: True
-## N-I psmini
 
 #### Format-Table Out-String
 $s = [pscustomobject]@{ a = 'abc'; b = 123 } | Format-Table | Out-String
 $s -eq "`na     b`n-     -`nabc 123`n`n"
 ## stdout: True
-## N-I psmini
 
 #### table of several objects in one output
 [pscustomobject]@{ n = 'a'; v = 1 }
@@ -251,7 +245,6 @@ c a
 3 1
 
 ## END
-## N-I psmini
 
 #### table shows doubles with two decimals
 [pscustomobject]@{ pi = 3.14159 }
@@ -270,7 +263,6 @@ c a
 pi : 3.14159
 
 ## END
-## N-I psmini
 
 #### table shows array values in braces
 [pscustomobject]@{ list = 1, 2, 3 }

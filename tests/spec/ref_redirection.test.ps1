@@ -103,7 +103,6 @@ $f = "/tmp/psmini-spectests-$PID-5.txt"
 (Get-Content $f).Count
 Remove-Item $f
 ## stdout: 2
-## N-I psmini
 
 #### Set-Content and Add-Content
 $f = "/tmp/psmini-spectests-$PID-6.txt"

@@ -165,12 +165,10 @@ a[c]c
 #### regex Escape
 [regex]::Escape('3.\d{2,}')
 ## stdout: 3\.\\d\{2,}
-## N-I psmini
 
 #### regex Matches count
 [regex]::Matches('a1b2c3', '\d').Count
 ## stdout: 3
-## N-I psmini
 
 #### regex Match value
 ([regex]'\d+').Match('ab123cd').Value
@@ -185,17 +183,14 @@ a[c]c
 #### regex Replace static
 [regex]::Replace('aaa', 'a', 'b')
 ## stdout: bbb
-## N-I psmini
 
 #### regex IsMatch
 [regex]::IsMatch('abc', '^a')
 ## stdout: True
-## N-I psmini
 
 #### regex Split static
 [regex]::Split('a1b2c', '\d') -join ','
 ## stdout: a,b,c
-## N-I psmini
 
 #### regex groups from Match
 $m = [regex]::Match('key=value', '(\w+)=(\w+)')

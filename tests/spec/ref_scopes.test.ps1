@@ -88,14 +88,12 @@ $sx = 'parent'
 function Get-Parent { $sx = 'child'; (Get-Variable -Name sx -Scope 1).Value }
 Get-Parent
 ## stdout: parent
-## N-I psmini
 
 #### Set-Variable with scope
 function Set-Up { Set-Variable -Name up -Value 'set up' -Scope 1 }
 Set-Up
 $up
 ## stdout: set up
-## N-I psmini
 
 #### variable in if block is same scope
 if ($true) { $ifvar = 'visible' }
@@ -159,7 +157,6 @@ $gone = 1
 Remove-Variable gone
 $null -eq $gone
 ## stdout: True
-## N-I psmini
 
 #### New-Variable read only
 New-Variable -Name ro -Value 1 -Option ReadOnly
@@ -175,14 +172,12 @@ read only
 $gvo = 'the value'
 Get-Variable -Name gvo -ValueOnly
 ## stdout: the value
-## N-I psmini
 
 #### Clear-Variable
 $cv = 'x'
 Clear-Variable cv
 $null -eq $cv
 ## stdout: True
-## N-I psmini
 
 #### private variable is visible only where it was created
 function funcA {
@@ -237,7 +232,6 @@ Scope [2] (parent) $funcAVar1 = 'Value set in funcC - Child scopes can see this 
 Scope [3] (parent) $funcAVar1 = 'Locally overwrite the value - child scopes can't see me!'
 Scope [4] (parent) $funcAVar1 = 'Value set in funcA'
 ## END
-## N-I psmini
 
 #### preference changed in child scope does not affect parent
 $ConfirmPreference
@@ -295,7 +289,6 @@ function Set-G { New-Variable -Scope global -Name newGlobalA -Value "One" }
 Set-G
 $newGlobalA
 ## stdout: One
-## N-I psmini
 
 #### thread job changes variable through reference
 $Count = 1

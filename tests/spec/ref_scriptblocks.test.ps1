@@ -116,7 +116,6 @@ e
 2
 0
 ## END
-## N-I psmini
 
 #### script block as value in a variable and array
 $blocks = { 'a' }, { 'b' }
@@ -129,12 +128,10 @@ b
 #### Invoke-Command with script block
 Invoke-Command -ScriptBlock { 'from invoke' }
 ## stdout: from invoke
-## N-I psmini
 
 #### Invoke-Command with ArgumentList
 Invoke-Command -ScriptBlock { param($p) "p=$p" } -ArgumentList 'v'
 ## stdout: p=v
-## N-I psmini
 
 #### script block returns multiple values
 $r = & { 1; 2; 3 }
@@ -211,7 +208,6 @@ Invoke-Command -ScriptBlock { param($p1, $p2)
 p1: First
 p2: Second
 ## END
-## N-I psmini
 
 #### call operator with named parameters on a script block
 $a ={ param($p1, $p2)
@@ -234,7 +230,6 @@ $c
 2
 2
 ## END
-## N-I psmini
 
 #### delay-bind script block on a pipeline parameter
 function Show-Name {

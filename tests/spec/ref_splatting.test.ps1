@@ -198,7 +198,6 @@ Invoke-Command -ScriptBlock {
     param([string[]]$Words) $Words -join ' '
 } -ArgumentList $array
 ## stdout: Hello
-## N-I psmini
 
 #### ArgumentList with wrapped array passes one object
 $array = 'Hello', 'World!'
@@ -206,7 +205,6 @@ Invoke-Command -ScriptBlock {
     param([string[]]$Words) $Words -join ' '
 } -ArgumentList (, $array)
 ## stdout: Hello World!
-## N-I psmini
 
 #### multiple splatted hashtables to a cmdlet
 $a = @{

@@ -199,7 +199,6 @@ Get-Dbl 3
 FF
 3.14
 ## END
-## N-I psmini
 
 #### string static methods
 [string]::IsNullOrEmpty('')
@@ -212,12 +211,10 @@ False
 a,b
 ab
 ## END
-## N-I psmini
 
 #### int parse static method
 [int]::Parse('12') + 1
 ## stdout: 13
-## N-I psmini
 
 #### char static method
 [char]::IsDigit('5')
@@ -226,7 +223,6 @@ ab
 True
 False
 ## END
-## N-I psmini
 
 #### convert hashtable to pscustomobject
 $o = [pscustomobject]@{ x = 1 }
@@ -406,7 +402,6 @@ try { Test-String -String 1, 2 } catch { 'cannot convert' }
 #### array argument to method is converted to string
 (Get-Date).ToString(@(1, 2))
 ## stdout: 1 2
-## N-I psmini
 
 #### guid from byte array with wrapped argument list
 [byte[]] $bytes = 1..16
@@ -448,7 +443,6 @@ Double
 Double
 9223372036854780000
 ## END
-## N-I psmini
 
 #### decimal suffix keeps precision
 ([int64]::MaxValue + 1D).GetType().Name

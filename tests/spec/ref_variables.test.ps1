@@ -45,13 +45,11 @@ $sv1
 9
 9
 ## END
-## N-I psmini
 
 #### New-Variable
 New-Variable -Name nv1 -Value 'new'
 $nv1
 ## stdout: new
-## N-I psmini
 
 #### New-Variable existing name fails
 $nv2 = 1
@@ -62,7 +60,6 @@ try { New-Variable -Name nv2 -Value 2 -ErrorAction Stop } catch { 'exists' }
 $gvn = 1
 (Get-Variable gvn).Name
 ## stdout: gvn
-## N-I psmini
 
 #### variable drive listing contains variable
 $listed = 1
@@ -170,7 +167,6 @@ $wildA1 = 1
 $wildA2 = 2
 (Get-Variable -Name wildA* | Measure-Object).Count
 ## stdout: 2
-## N-I psmini
 
 #### Clear-Variable keeps the variable
 $kept = 5
