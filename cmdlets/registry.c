@@ -6,6 +6,7 @@
 
 #include "cmdlets/content.h"
 #include "cmdlets/items.h"
+#include "cmdlets/jobcmds.h"
 #include "cmdlets/location.h"
 #include "cmdlets/data.h"
 #include "cmdlets/formatcmds.h"
@@ -36,6 +37,7 @@ static const Family families[] = {
     {"session", session_table, &session_count, session_register_views},
     {"formatcmds", formatcmds_table, &formatcmds_count, NULL},
     {"output", output_table, &output_count, NULL},
+    {"jobcmds", jobcmds_table, &jobcmds_count, jobcmds_register_views},
 };
 
 void cmdlets_open_all(Interp *I)

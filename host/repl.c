@@ -14,6 +14,8 @@
 #include <readline/history.h>
 #include <readline/readline.h>
 
+#include "cmdlets/jobcmds.h"
+#include "jobs/jobrun.h"
 #include "runtime/error.h"
 #include "runtime/mem.h"
 #include "runtime/strbuf.h"
@@ -142,6 +144,8 @@ int repl_run(const ReplConfig *cfg)
     int more = 0;
     using_history();
     for (;;) {
+        JobTable *jobs = jobcmds_thread_table(); /* collect job output while the shell waits */
+        if (jobs) jobrun_poll(jobs, 0);
         char *prompt = more ? xstrdup(CONT_PROMPT) : repl_prompt();
         char *line = read_line(cfg, prompt);
         free(prompt);

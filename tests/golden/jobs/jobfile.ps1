@@ -1,0 +1,2 @@
+param($a)
+"from file: $a"
