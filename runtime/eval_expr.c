@@ -437,12 +437,14 @@ static Status arith(Interp *I, Node *n, ArithOp op, Value a, Value b, Value *out
      * arith_binary decides). */
     if ((op == ARITH_ADD || op == ARITH_SUB) && (a.kind == VAL_INT32 || a.kind == VAL_INT64) &&
         b.kind == VAL_INT32) {
-        int64_t r = op == ARITH_ADD ? a.as.i + b.as.i : a.as.i - b.as.i;
-        if (a.kind == VAL_INT32 && r >= INT32_MIN && r <= INT32_MAX) {
+        int64_t r;
+        int over = op == ARITH_ADD ? __builtin_add_overflow(a.as.i, b.as.i, &r)
+                                   : __builtin_sub_overflow(a.as.i, b.as.i, &r);
+        if (!over && a.kind == VAL_INT32 && r >= INT32_MIN && r <= INT32_MAX) {
             *out = val_int((int32_t)r);
             return ST_OK;
         }
-        if (a.kind == VAL_INT64 && (r > a.as.i) == (op == ARITH_ADD ? b.as.i > 0 : b.as.i < 0)) {
+        if (!over && a.kind == VAL_INT64) { /* no signed overflow (UB): the slow path widens */
             *out = val_long(r);
             return ST_OK;
         }

@@ -12,6 +12,7 @@
 #include <string.h>
 
 #include "runtime/array.h"
+#include "runtime/background.h"
 #include "runtime/error.h"
 #include "runtime/hashtable.h"
 #include "runtime/mem.h"
@@ -864,6 +865,7 @@ Status eval_stmt(Interp *I, Node *n, Pipe *out)
     case AST_DATA:
         return eval_data(I, n, out);
     case AST_BACKGROUND:
+        return background_run(I, n, out);
     case AST_ERROR:
         return eval_fail(I, n, EXC_RUNTIME, "NotSupported", "This statement is not supported yet.");
     default:
