@@ -13,6 +13,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "cmdlets/cmdutil.h"
 #include "cmdlets/items.h"
 #include "runtime/array.h"
 #include "runtime/convert.h"
@@ -20,20 +21,6 @@
 #include "runtime/mem.h"
 
 #define NPARAMS(p) (int)(sizeof(p) / sizeof(p[0]))
-
-static int flag(CmdCtx *c, int i)
-{
-    return c->bound[i] && convert_truthy(c->arg[i]);
-}
-
-static char *arg_str(CmdCtx *c, int i) /* owned, NULL when unbound/$null */
-{
-    if (!c->bound[i] || val_is_null(c->arg[i])) return NULL;
-    Value s = convert_to_string(c->arg[i], NULL);
-    char *p = xstrdup(val_str_data(s));
-    val_unref(s);
-    return p;
-}
 
 /* The whole file in sb; 0, or -1 with err. */
 static int read_all(const char *path, StrBuf *sb, FsError *err)
@@ -155,7 +142,7 @@ static Status gc_flush(GcOut *o)
 /* Emit the pieces of text as -TotalCount/-Tail select them. */
 static Status gc_emit(CmdCtx *c, const char *text, size_t n)
 {
-    char *delim = arg_str(c, GC_DELIM);
+    char *delim = cmdutil_arg_str(c, GC_DELIM);
     size_t count;
     Piece *p = cut(text, n, delim, &count);
     size_t from = 0, to = count;
@@ -188,7 +175,7 @@ static Status gc_file(CmdCtx *c, const char *full)
         const char *text = sb_str(&sb);
         size_t n = sb.len;
         if (n >= 3 && memcmp(text, "\xEF\xBB\xBF", 3) == 0) text += 3, n -= 3;
-        if (flag(c, GC_RAW)) {
+        if (cmdutil_flag(c, GC_RAW)) {
             Value v = val_str_n(text, n);
             if (n > 0) st = pipe_put(c->I, c->out, v);
             val_unref(v);
@@ -274,7 +261,7 @@ static Status sc_gather(CmdCtx *c, Value v)
         Value str = convert_to_string(e, NULL);
         sb_append(&s->text, val_str_data(str), val_str_len(str));
         val_unref(str);
-        if (!flag(c, SC_NONEWLINE)) sb_putc(&s->text, '\n');
+        if (!cmdutil_flag(c, SC_NONEWLINE)) sb_putc(&s->text, '\n');
         s->any = 1;
     }
     return ST_OK;
@@ -283,7 +270,7 @@ static Status sc_gather(CmdCtx *c, Value v)
 static Status sc_write(CmdCtx *c, const char *full)
 {
     ScState *s = sc_state(c);
-    char *enc = arg_str(c, SC_ENCODING);
+    char *enc = cmdutil_arg_str(c, SC_ENCODING);
     int bom = enc && str_icmp(enc, "utf8BOM") == 0 && !s->append;
     free(enc);
     int fd = open(full, O_WRONLY | O_CREAT | (s->append ? O_APPEND : O_TRUNC), 0666);
@@ -312,11 +299,11 @@ static Status sc_write(CmdCtx *c, const char *full)
 static Status sc_path(CmdCtx *c, const char *path, int literal)
 {
     char **list;
-    int n = items_expand(c, path, literal, flag(c, SC_FORCE), &list);
+    int n = items_expand(c, path, literal, cmdutil_flag(c, SC_FORCE), &list);
     Status st = ST_OK;
     for (int i = 0; i < n && !st; i++) {
         st = sc_write(c, list[i]);
-        if (!st && flag(c, SC_PASSTHRU)) {
+        if (!st && cmdutil_flag(c, SC_PASSTHRU)) {
             Value v = val_str_n(sb_str(&sc_state(c)->text), sc_state(c)->text.len);
             st = pipe_put(c->I, c->out, v);
             val_unref(v);

@@ -13,6 +13,7 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "cmdlets/cmdutil.h"
 #include "cmdlets/csv.h"
 #include "cmdlets/fsitem.h"
 #include "cmdlets/json.h"
@@ -31,11 +32,6 @@
 
 /* ================================================================ helpers ==== */
 
-static int flag(CmdCtx *c, int i)
-{
-    return c->bound[i] && convert_truthy(c->arg[i]);
-}
-
 static Status emit_take(CmdCtx *c, Value v)
 {
     Status st = pipe_emit(c->I, c->out, v);
@@ -50,74 +46,11 @@ static void buffer_push(CmdCtx *c, Value v)
     arr_push(c->state, v);
 }
 
-/* An error record of this command: id gets ",Microsoft.PowerShell.Commands.<Verb><Noun>Command"
- * unless it already names a command. */
-static Value make_err(CmdCtx *c, ExcKind exc, ErrCategory cat, const char *id, const char *msg)
-{
-    StrBuf fq = {0};
-    sb_puts(&fq, id);
-    if (!strchr(id, ',')) {
-        sb_puts(&fq, ",Microsoft.PowerShell.Commands.");
-        for (const char *p = c->def->name; *p; p++)
-            if (*p != '-') sb_putc(&fq, *p);
-        sb_puts(&fq, "Command");
-    }
-    ErrInit e = {.msg = msg,
-                 .id = sb_str(&fq),
-                 .exc = exc,
-                 .inner = exc,
-                 .cat = cat,
-                 .command = c->def->name,
-                 .prog = c->node ? c->I->prog : NULL,
-                 .start = c->node ? c->node->start : 0,
-                 .end = c->node ? c->node->end : 0};
-    Value rec = errrec_new(&e);
-    sb_free(&fq);
-    return rec;
-}
-
-/* A terminating error of this command. */
-static Status fail(CmdCtx *c, ExcKind exc, ErrCategory cat, const char *id, const char *fmt, ...)
-    __attribute__((format(printf, 5, 6)));
-static Status fail(CmdCtx *c, ExcKind exc, ErrCategory cat, const char *id, const char *fmt, ...)
-{
-    StrBuf msg = {0};
-    va_list ap;
-    va_start(ap, fmt);
-    sb_vprintf(&msg, fmt, ap);
-    va_end(ap);
-    Value rec = make_err(c, exc, cat, id, sb_str(&msg));
-    sb_free(&msg);
-    return eval_throw_rec(c->I, rec, 0);
-}
-
-/* The binder does not enforce [Parameter(Mandatory)] yet: pwsh (non-interactive) reports the
- * missing ones.  Pipeline-bound parameters are only missing when no input arrives (pipe = 1:
- * the PROCESS call of a first pipeline element). */
-static Status check_mandatory(CmdCtx *c, int pipe)
-{
-    StrBuf names = {0};
-    for (int i = 0; i < c->def->nparams; i++) {
-        const ParamSpec *p = &c->def->params[i];
-        if (!(p->flags & PS_MANDATORY) || c->bound[i]) continue;
-        if (!!(p->flags & PS_PIPELINE) != pipe) continue;
-        sb_printf(&names, "%s%s", names.len ? " " : "", p->name);
-    }
-    Status st = ST_OK;
-    if (names.len)
-        st = fail(c, EXC_PARAMBIND, ERRCAT_INVALIDARGUMENT, "MissingMandatoryParameter",
-                  "Cannot process command because of one or more missing mandatory parameters: "
-                  "%s.",
-                  sb_str(&names));
-    sb_free(&names);
-    return st;
-}
-
 /* A non-terminating error of this command about target. */
 static void write_err(CmdCtx *c, ErrCategory cat, const char *id, const char *target,
                       const char *msg)
 {
-    Value rec = make_err(c, EXC_EXCEPTION, cat, id, msg);
+    Value rec = cmdutil_error_rec(c, EXC_EXCEPTION, cat, id, val_null(), msg);
     if (target) {
         Value t = val_str(target);
         errrec_set_target(rec, t);
@@ -154,11 +87,12 @@ static Status enum_arg(CmdCtx *c, int i, const char *const *names, int n, const 
         StrBuf all = {0};
         for (int k = 0; k < n; k++)
             sb_printf(&all, "%s%s", k ? ", " : "", names[k]);
-        st = fail(c, EXC_PARAMBIND, ERRCAT_INVALIDARGUMENT, "CannotConvertArgumentNoMessage",
-                  "Cannot bind parameter '%s'. Cannot convert value \"%s\" to type \"%s\". "
-                  "Error: \"Unable to match the identifier name %s to a valid enumerator name. "
-                  "Specify one of the following enumerator names and try again:\n%s\"",
-                  c->def->params[i].name, val_str_data(s), type, val_str_data(s), sb_str(&all));
+        st = cmdutil_fail(
+            c, EXC_PARAMBIND, ERRCAT_INVALIDARGUMENT, "CannotConvertArgumentNoMessage",
+            "Cannot bind parameter '%s'. Cannot convert value \"%s\" to type \"%s\". "
+            "Error: \"Unable to match the identifier name %s to a valid enumerator name. "
+            "Specify one of the following enumerator names and try again:\n%s\"",
+            c->def->params[i].name, val_str_data(s), type, val_str_data(s), sb_str(&all));
         sb_free(&all);
     }
     val_unref(s);
@@ -173,13 +107,13 @@ static Status check_range(CmdCtx *c, int i, long lo, long hi)
     if (v >= lo && v <= hi) return ST_OK;
     int less = v < lo;
     long lim = less ? lo : hi;
-    return fail(c, EXC_PARAMBIND, ERRCAT_INVALIDDATA, "ParameterArgumentValidationError",
-                "Cannot validate argument on parameter '%s'. The %ld argument is %s the %s "
-                "allowed range of %ld. Supply an argument that is %s %ld and then try the "
-                "command again.",
-                c->def->params[i].name, v, less ? "less than" : "greater than",
-                less ? "minimum" : "maximum", lim,
-                less ? "greater than or equal to" : "less than or equal to", lim);
+    return cmdutil_fail(c, EXC_PARAMBIND, ERRCAT_INVALIDDATA, "ParameterArgumentValidationError",
+                        "Cannot validate argument on parameter '%s'. The %ld argument is %s the %s "
+                        "allowed range of %ld. Supply an argument that is %s %ld and then try the "
+                        "command again.",
+                        c->def->params[i].name, v, less ? "less than" : "greater than",
+                        less ? "minimum" : "maximum", lim,
+                        less ? "greater than or equal to" : "less than or equal to", lim);
 }
 
 /* Whole file contents; 0, or -1 (errno set). */
@@ -239,8 +173,8 @@ static Status to_json_opts(CmdCtx *c, JsonOpts *o)
     Status st = check_range(c, TJ_DEPTH, 0, 100);
     if (st) return st;
     if (c->bound[TJ_DEPTH]) o->depth = (int)c->arg[TJ_DEPTH].as.i;
-    o->compress = flag(c, TJ_COMPRESS);
-    o->enums_as_strings = flag(c, TJ_ENUMS);
+    o->compress = cmdutil_flag(c, TJ_COMPRESS);
+    o->enums_as_strings = cmdutil_flag(c, TJ_ENUMS);
     int esc = 0;
     if (c->bound[TJ_ESCAPE])
         st = enum_arg(c, TJ_ESCAPE, escape_names, 3, "Newtonsoft.Json.StringEscapeHandling", &esc);
@@ -255,14 +189,14 @@ static Status to_json_end(CmdCtx *c)
     JsonOpts o;
     Status st = to_json_opts(c, &o);
     if (st) return st;
-    o.as_array = n == 1 && flag(c, TJ_ASARRAY);
+    o.as_array = n == 1 && cmdutil_flag(c, TJ_ASARRAY);
     Value v = n == 1 ? arr_peek(c->state, 0) : c->state;
     StrBuf out = {0};
     JsonError err;
     json_error_init(&err);
     if (json_write(v, &o, &out, &err) != 0) {
         sb_free(&out);
-        return fail(c, EXC_INVALIDOP, ERRCAT_INVALIDOPERATION, err.id, "%s", err.msg);
+        return cmdutil_fail(c, EXC_INVALIDOP, ERRCAT_INVALIDOPERATION, err.id, "%s", err.msg);
     }
     if (err.warning[0] && (st = warn(c, err.warning))) {
         sb_free(&out);
@@ -273,7 +207,7 @@ static Status to_json_end(CmdCtx *c)
 
 static Status to_json(CmdCtx *c)
 {
-    if (c->phase == CMD_PROCESS && !c->has_input && check_mandatory(c, 1)) return ST_THROW;
+    if (c->phase == CMD_PROCESS && !c->has_input && cmdutil_check_mandatory(c, 1)) return ST_THROW;
     if (c->phase == CMD_BEGIN) {
         JsonOpts o;
         return to_json_opts(c, &o);
@@ -307,20 +241,20 @@ static int from_json_parse(CmdCtx *c, const char *s, size_t n, Value *out, JsonE
 {
     json_error_init(err);
     int depth = c->bound[FJ_DEPTH] ? (int)c->arg[FJ_DEPTH].as.i : 1024;
-    return json_parse(s, n, flag(c, FJ_ASHASH), depth, out, err) == 0;
+    return json_parse(s, n, cmdutil_flag(c, FJ_ASHASH), depth, out, err) == 0;
 }
 
 static Status from_json_emit(CmdCtx *c, Value v)
 {
-    Status st = flag(c, FJ_NOENUM) ? pipe_put(c->I, c->out, v) : pipe_emit(c->I, c->out, v);
+    Status st = cmdutil_flag(c, FJ_NOENUM) ? pipe_put(c->I, c->out, v) : pipe_emit(c->I, c->out, v);
     val_unref(v);
     return st;
 }
 
 static Status from_json_fail(CmdCtx *c, const JsonError *err)
 {
-    return fail(c, EXC_ARGUMENT, ERRCAT_NOTSPECIFIED,
-                err->id ? err->id : "System.ArgumentException", "%s", err->msg);
+    return cmdutil_fail(c, EXC_ARGUMENT, ERRCAT_NOTSPECIFIED,
+                        err->id ? err->id : "System.ArgumentException", "%s", err->msg);
 }
 
 /* The first string alone; if that parses each further one alone, else all joined by "\n". */
@@ -353,7 +287,7 @@ static Status from_json_end(CmdCtx *c)
 
 static Status from_json(CmdCtx *c)
 {
-    if (c->phase == CMD_PROCESS && !c->has_input && check_mandatory(c, 1)) return ST_THROW;
+    if (c->phase == CMD_PROCESS && !c->has_input && cmdutil_check_mandatory(c, 1)) return ST_THROW;
     if (c->phase == CMD_BEGIN) return check_range(c, FJ_DEPTH, 1, 2147483647);
     if (c->phase == CMD_END) return from_json_end(c);
     Value s = c->has_input ? c->input : c->arg[FJ_INPUT];
@@ -405,10 +339,11 @@ static Status delim_arg(CmdCtx *c, int i, CsvOpts *o)
     if (val_str_len(s) > 0) o->delimiter = utf8_decode(val_str_data(s), val_str_len(s), &used);
     Status st = ST_OK;
     if (val_str_len(s) == 0 || used != val_str_len(s))
-        st = fail(c, EXC_PARAMBIND, ERRCAT_INVALIDARGUMENT, "CannotConvertArgumentNoMessage",
-                  "Cannot bind parameter 'Delimiter'. Cannot convert value \"%s\" to type "
-                  "\"System.Char\". Error: \"String must be exactly one character long.\"",
-                  val_str_data(s));
+        st =
+            cmdutil_fail(c, EXC_PARAMBIND, ERRCAT_INVALIDARGUMENT, "CannotConvertArgumentNoMessage",
+                         "Cannot bind parameter 'Delimiter'. Cannot convert value \"%s\" to type "
+                         "\"System.Char\". Error: \"String must be exactly one character long.\"",
+                         val_str_data(s));
     val_unref(s);
     return st;
 }
@@ -418,9 +353,9 @@ static Status csv_write_opts(CmdCtx *c, const CsvArgIdx *ix, CsvOpts *o, CsvWrit
     csv_opts_init(o);
     Status st = delim_arg(c, ix->delim, o);
     if (st) return st;
-    if (flag(c, ix->culture)) o->delimiter = ',';
-    o->include_type = flag(c, ix->typeinfo) && !flag(c, ix->notype);
-    o->no_header = flag(c, ix->noheader);
+    if (cmdutil_flag(c, ix->culture)) o->delimiter = ',';
+    o->include_type = cmdutil_flag(c, ix->typeinfo) && !cmdutil_flag(c, ix->notype);
+    o->no_header = cmdutil_flag(c, ix->noheader);
     if (c->bound[ix->usequotes]) {
         int q;
         if ((st = enum_arg(c, ix->usequotes, quote_names, 3,
@@ -483,7 +418,7 @@ static const CsvArgIdx to_csv_ix = {TC_DELIM,   TC_CULTURE,   TC_TYPE,    TC_NOT
 
 static Status to_csv(CmdCtx *c)
 {
-    if (c->phase == CMD_PROCESS && !c->has_input && check_mandatory(c, 1)) return ST_THROW;
+    if (c->phase == CMD_PROCESS && !c->has_input && cmdutil_check_mandatory(c, 1)) return ST_THROW;
     CsvWriteState *s;
     if (c->phase == CMD_BEGIN) return csv_state(c, &to_csv_ix, &s);
     if (c->phase != CMD_PROCESS) return ST_OK;
@@ -592,16 +527,17 @@ static Status export_begin(CmdCtx *c)
     if (st) return st;
     const char *p = export_path(c);
     if (!p)
-        return fail(c, EXC_ARGUMENT, ERRCAT_INVALIDARGUMENT, "CannotSpecifyPathAndLiteralPath",
-                    "You must specify either the -Path or -LiteralPath parameters, but not both.");
+        return cmdutil_fail(
+            c, EXC_ARGUMENT, ERRCAT_INVALIDARGUMENT, "CannotSpecifyPathAndLiteralPath",
+            "You must specify either the -Path or -LiteralPath parameters, but not both.");
     char *full = full_path(p);
-    if (flag(c, EC_NOCLOBBER) && !flag(c, EC_APPEND) && access(full, F_OK) == 0) {
-        st = fail(c, EXC_EXCEPTION, ERRCAT_INVALIDOPERATION, "NoClobber",
-                  "The file '%s' already exists.", full);
+    if (cmdutil_flag(c, EC_NOCLOBBER) && !cmdutil_flag(c, EC_APPEND) && access(full, F_OK) == 0) {
+        st = cmdutil_fail(c, EXC_EXCEPTION, ERRCAT_INVALIDOPERATION, "NoClobber",
+                          "The file '%s' already exists.", full);
         free(full);
         return st;
     }
-    if (flag(c, EC_APPEND)) export_append_columns(c, s, full);
+    if (cmdutil_flag(c, EC_APPEND)) export_append_columns(c, s, full);
     free(full);
     return ST_OK;
 }
@@ -615,21 +551,21 @@ static Status export_process(CmdCtx *c)
     if (!s->started) {
         s->started = 1;
         csv_writer_columns_from(s->w, obj);
-        if (flag(c, EC_TYPE) && !flag(c, EC_NOTYPE)) {
+        if (cmdutil_flag(c, EC_TYPE) && !cmdutil_flag(c, EC_NOTYPE)) {
             csv_write_type(obj, &s->text);
             sb_putc(&s->text, '\n');
         }
-        if (!flag(c, EC_NOHEADER)) {
+        if (!cmdutil_flag(c, EC_NOHEADER)) {
             csv_write_header(s->w, &s->text);
             sb_putc(&s->text, '\n');
         }
-    } else if (flag(c, EC_APPEND) && !flag(c, EC_FORCE)) {
+    } else if (cmdutil_flag(c, EC_APPEND) && !cmdutil_flag(c, EC_FORCE)) {
         CsvError err;
         memset(&err, 0, sizeof err);
         char *full = full_path(export_path(c));
         int bad = csv_writer_check_append(s->w, obj, full, &err);
         free(full);
-        if (bad) return fail(c, EXC_INVALIDOP, ERRCAT_INVALIDDATA, err.id, "%s", err.msg);
+        if (bad) return cmdutil_fail(c, EXC_INVALIDOP, ERRCAT_INVALIDDATA, err.id, "%s", err.msg);
     }
     csv_write_row(s->w, obj, &s->text);
     sb_putc(&s->text, '\n');
@@ -641,11 +577,11 @@ static Status export_end(CmdCtx *c)
     CsvWriteState *s = c->priv;
     if (!s) return ST_OK;
     char *full = full_path(export_path(c));
-    FILE *f = fopen(full, flag(c, EC_APPEND) ? "ab" : "wb");
+    FILE *f = fopen(full, cmdutil_flag(c, EC_APPEND) ? "ab" : "wb");
     Status st = ST_OK;
     if (!f) {
-        st = fail(c, EXC_EXCEPTION, ERRCAT_OBJECTNOTFOUND, "FileOpenFailure",
-                  "Could not find a part of the path '%s'.", full);
+        st = cmdutil_fail(c, EXC_EXCEPTION, ERRCAT_OBJECTNOTFOUND, "FileOpenFailure",
+                          "Could not find a part of the path '%s'.", full);
     } else {
         fwrite(s->text.buf ? s->text.buf : "", 1, s->text.len, f);
         fclose(f);
@@ -656,7 +592,7 @@ static Status export_end(CmdCtx *c)
 
 static Status export_csv(CmdCtx *c)
 {
-    if (c->phase == CMD_PROCESS && !c->has_input && check_mandatory(c, 1)) return ST_THROW;
+    if (c->phase == CMD_PROCESS && !c->has_input && cmdutil_check_mandatory(c, 1)) return ST_THROW;
     if (c->phase == CMD_BEGIN) return export_begin(c);
     if (c->phase == CMD_END) return export_end(c);
     if (!c->has_input && !c->bound[EC_INPUT]) return ST_OK;
@@ -672,7 +608,7 @@ static Status csv_emit_parsed(CmdCtx *c, const char *s, size_t n, const CsvOpts 
     CsvError err;
     memset(&err, 0, sizeof err);
     if (csv_parse(s, n, o, &rows, &err) != 0)
-        return fail(c, EXC_ARGUMENT, ERRCAT_NOTSPECIFIED, err.id, "%s", err.msg);
+        return cmdutil_fail(c, EXC_ARGUMENT, ERRCAT_NOTSPECIFIED, err.id, "%s", err.msg);
     Status st = err.warning[0] ? warn(c, err.warning) : ST_OK;
     for (size_t i = 0; i < arr_len(rows) && !st; i++)
         st = pipe_emit(c->I, c->out, arr_peek(rows, i));
@@ -687,7 +623,7 @@ static Status csv_read_opts(CmdCtx *c, int delim, int culture, int header, CsvOp
 {
     csv_opts_init(o);
     Status st = delim_arg(c, delim, o);
-    if (flag(c, culture)) o->delimiter = ',';
+    if (cmdutil_flag(c, culture)) o->delimiter = ',';
     *hdr = NULL;
     if (!st && c->bound[header] && !val_is_null(c->arg[header])) {
         *hdr = str_list(c->arg[header], &o->nheader);
@@ -741,7 +677,7 @@ static Status from_csv_end(CmdCtx *c)
 
 static Status from_csv(CmdCtx *c)
 {
-    if (c->phase == CMD_PROCESS && !c->has_input && check_mandatory(c, 1)) return ST_THROW;
+    if (c->phase == CMD_PROCESS && !c->has_input && cmdutil_check_mandatory(c, 1)) return ST_THROW;
     if (c->phase == CMD_END) return from_csv_end(c);
     if (c->phase != CMD_PROCESS) return ST_OK;
     if (c->has_input)
@@ -806,9 +742,10 @@ static Status import_csv(CmdCtx *c)
     size_t np = 0;
     const char **p = st ? NULL : str_list(paths, &np);
     if (!st && np == 0)
-        st = fail(c, EXC_PARAMBIND, ERRCAT_INVALIDARGUMENT, "MissingMandatoryParameter",
-                  "Cannot process command because of one or more missing mandatory parameters: "
-                  "Path.");
+        st = cmdutil_fail(
+            c, EXC_PARAMBIND, ERRCAT_INVALIDARGUMENT, "MissingMandatoryParameter",
+            "Cannot process command because of one or more missing mandatory parameters: "
+            "Path.");
     for (size_t i = 0; i < np && !st; i++)
         st = import_one(c, p[i], literal, &o);
     free(p);
@@ -1021,7 +958,8 @@ static Status sls_compile(CmdCtx *c, Sls *s)
                              : rx_cache_get(c->I->rx, txt, val_str_len(s->pat[i]), opts, &err);
         sb_free(&esc);
         if (!s->re[i]) {
-            Status st = fail(c, EXC_ARGUMENT, ERRCAT_INVALIDARGUMENT, "InvalidRegex",
+            Status st =
+                cmdutil_fail(c, EXC_ARGUMENT, ERRCAT_INVALIDARGUMENT, "InvalidRegex",
                              "The string '%s' is not a valid regular expression: %s", txt, err);
             free(err);
             return st;
@@ -1035,13 +973,13 @@ static Status sls_begin(CmdCtx *c)
     Sls *s = xcalloc(1, sizeof *s);
     c->priv = s;
     c->priv_free = sls_free;
-    s->simple = flag(c, SS_SIMPLE);
-    s->notmatch = flag(c, SS_NOTMATCH);
-    s->all = flag(c, SS_ALL);
-    s->raw = flag(c, SS_RAW);
-    s->quiet = flag(c, SS_QUIET);
-    s->list = flag(c, SS_LIST);
-    s->ignore_case = !flag(c, SS_CASE);
+    s->simple = cmdutil_flag(c, SS_SIMPLE);
+    s->notmatch = cmdutil_flag(c, SS_NOTMATCH);
+    s->all = cmdutil_flag(c, SS_ALL);
+    s->raw = cmdutil_flag(c, SS_RAW);
+    s->quiet = cmdutil_flag(c, SS_QUIET);
+    s->list = cmdutil_flag(c, SS_LIST);
+    s->ignore_case = !cmdutil_flag(c, SS_CASE);
     s->lines = val_null();
     if (c->bound[SS_CONTEXT] && !s->quiet && !s->raw) {
         Value v = c->arg[SS_CONTEXT];
@@ -1303,7 +1241,7 @@ static Status sls_process(CmdCtx *c, Sls *s)
 
 static Status select_string(CmdCtx *c)
 {
-    if (c->phase == CMD_BEGIN) return check_mandatory(c, 0) ? ST_THROW : sls_begin(c);
+    if (c->phase == CMD_BEGIN) return cmdutil_check_mandatory(c, 0) ? ST_THROW : sls_begin(c);
     Sls *s = c->priv;
     if (c->phase == CMD_PROCESS) return sls_process(c, s);
     return s->lines.kind != VAL_NULL ? sls_source(c, s, s->lines, NULL) : ST_OK;

@@ -12,11 +12,13 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "cmdlets/cmdutil.h"
 #include "cmdlets/items.h"
 #include "runtime/array.h"
 #include "runtime/convert.h"
 #include "runtime/eval.h"
 #include "runtime/mem.h"
+#include "runtime/pathinfo.h"
 #include "runtime/wildcard.h"
 
 #define NPARAMS(p) (int)(sizeof(p) / sizeof(p[0]))
@@ -80,75 +82,7 @@ const char *location_home(void)
     return h && *h ? h : "/";
 }
 
-/* ============================================================= PathInfo ==== */
-/* A copy of runtime/eval_expr.c's $PWD class (static there); to be unified by the runtime. */
-
-typedef struct PathInfo {
-    Obj obj;
-    Value path;
-} PathInfo;
-
-static void pathinfo_free(Obj *o)
-{
-    val_unref(((PathInfo *)o)->path);
-}
-
-static void pathinfo_string(Value self, StrBuf *out)
-{
-    Value p = ((PathInfo *)self.as.o)->path;
-    sb_append(out, val_str_data(p), val_str_len(p));
-}
-
-static int pathinfo_get(Value self, const char *name, size_t len, Value *out)
-{
-    if (!str_ieq_slice(name, len, "Path") && !str_ieq_slice(name, len, "ProviderPath")) return 0;
-    *out = val_ref(((PathInfo *)self.as.o)->path);
-    return 1;
-}
-
-static size_t pathinfo_nprops(Value self)
-{
-    return 1;
-}
-
-static void pathinfo_at(Value self, size_t i, const char **name, size_t *len, Value *val)
-{
-    *name = "Path";
-    *len = 4;
-    *val = ((PathInfo *)self.as.o)->path;
-}
-
-static const ObjClass cls_pathinfo = {.name = "PathInfo",
-                                      .full_name = "System.Management.Automation.PathInfo",
-                                      .type = TY_OTHER,
-                                      .free = pathinfo_free,
-                                      .to_string = pathinfo_string,
-                                      .get_prop = pathinfo_get,
-                                      .nprops = pathinfo_nprops,
-                                      .prop_at = pathinfo_at};
-
-Value location_pathinfo(const char *path)
-{
-    PathInfo *p = (PathInfo *)obj_alloc(&cls_pathinfo, sizeof(PathInfo));
-    p->path = val_str(path);
-    return val_obj_take(&p->obj);
-}
-
 /* ================================================================ helpers ==== */
-
-static int flag(CmdCtx *c, int i)
-{
-    return c->bound[i] && convert_truthy(c->arg[i]);
-}
-
-static char *arg_str(CmdCtx *c, int i) /* owned, NULL when unbound/$null */
-{
-    if (!c->bound[i] || val_is_null(c->arg[i])) return NULL;
-    Value s = convert_to_string(c->arg[i], NULL);
-    char *p = xstrdup(val_str_data(s));
-    val_unref(s);
-    return p;
-}
 
 static Status emit_str(CmdCtx *c, const char *s)
 {
@@ -160,7 +94,7 @@ static Status emit_str(CmdCtx *c, const char *s)
 
 static Status emit_pathinfo(CmdCtx *c, const char *path)
 {
-    Value v = location_pathinfo(path);
+    Value v = pathinfo_new(path);
     Status st = pipe_put(c->I, c->out, v);
     val_unref(v);
     return st;
@@ -204,7 +138,7 @@ static const ParamSpec gl_params[] = {
 static Status get_location(CmdCtx *c)
 {
     if (c->phase != CMD_PROCESS) return ST_OK;
-    if (flag(c, GL_STACK)) {
+    if (cmdutil_flag(c, GL_STACK)) {
         PathStack *s = &loc_state(c->I)->pushed;
         Status st = ST_OK;
         for (size_t i = s->len; i > 0 && !st; i--)
@@ -278,7 +212,7 @@ static Status set_location(CmdCtx *c)
     if (c->phase != CMD_PROCESS) return ST_OK;
     FsError err;
     int literal = c->bound[SL_LITERAL];
-    char *path = c->has_input ? NULL : arg_str(c, literal ? SL_LITERAL : SL_PATH);
+    char *path = c->has_input ? NULL : cmdutil_arg_str(c, literal ? SL_LITERAL : SL_PATH);
     if (c->has_input) {
         Value s = convert_to_string(c->input, NULL);
         path = xstrdup(val_str_data(s));
@@ -286,7 +220,7 @@ static Status set_location(CmdCtx *c)
     }
     int rc = sl_go(c, path, literal, &err);
     free(path);
-    return sl_done(c, rc, &err, flag(c, SL_PASSTHRU));
+    return sl_done(c, rc, &err, cmdutil_flag(c, SL_PASSTHRU));
 }
 
 /* Push-Location [[-Path] <string>] [-LiteralPath <string>] [-PassThru] */
@@ -295,13 +229,13 @@ static Status push_location(CmdCtx *c)
     if (c->phase != CMD_PROCESS) return ST_OK;
     FsError err;
     int literal = c->bound[SL_LITERAL];
-    char *path = arg_str(c, literal ? SL_LITERAL : SL_PATH);
+    char *path = cmdutil_arg_str(c, literal ? SL_LITERAL : SL_PATH);
     char *here = location_current(c->I);
     int rc = path ? sl_go(c, path, literal, &err) : 0;
     if (rc == 0) stack_push(&loc_state(c->I)->pushed, here);
     free(here);
     free(path);
-    return sl_done(c, rc, &err, flag(c, SL_PASSTHRU));
+    return sl_done(c, rc, &err, cmdutil_flag(c, SL_PASSTHRU));
 }
 
 enum { PL_PASSTHRU };
@@ -318,7 +252,7 @@ static Status pop_location(CmdCtx *c)
     FsError err;
     int rc = sl_go(c, to, 1, &err);
     free(to);
-    return sl_done(c, rc, &err, flag(c, PL_PASSTHRU));
+    return sl_done(c, rc, &err, cmdutil_flag(c, PL_PASSTHRU));
 }
 
 /* ============================================================ Join-Path ==== */
@@ -347,14 +281,14 @@ static Status jp_path(CmdCtx *c, const char *path, int literal)
     Value more = c->arg[JP_MORE];
     size_t n = c->bound[JP_MORE] && val_is_array(more) ? arr_len(more) : 0;
     const char **kids = xcalloc(n + 2, sizeof *kids);
-    char *child = arg_str(c, JP_CHILD);
+    char *child = cmdutil_arg_str(c, JP_CHILD);
     size_t k = 0;
     kids[k++] = child ? child : "";
     for (size_t i = 0; i < n; i++)
         if (val_is_str(arr_peek(more, i))) kids[k++] = val_str_data(arr_peek(more, i));
     if (c->bound[JP_MORE] && val_is_str(more)) kids[k++] = val_str_data(more);
     char *joined = path_join_all(path, kids, k);
-    Status st = flag(c, JP_RESOLVE) ? resolve_emit(c, joined, 1) : emit_str(c, joined);
+    Status st = cmdutil_flag(c, JP_RESOLVE) ? resolve_emit(c, joined, 1) : emit_str(c, joined);
     free(joined);
     free(child);
     free((void *)kids);
@@ -429,18 +363,18 @@ static Status sp_resolved(CmdCtx *c, const char *path, int literal)
 
 static Status sp_path(CmdCtx *c, const char *path, int literal)
 {
-    return flag(c, SP_RESOLVE) ? sp_resolved(c, path, literal) : sp_one(c, path);
+    return cmdutil_flag(c, SP_RESOLVE) ? sp_resolved(c, path, literal) : sp_one(c, path);
 }
 
 static Status sp_one(CmdCtx *c, const char *path)
 {
-    if (flag(c, SP_ABS)) {
+    if (cmdutil_flag(c, SP_ABS)) {
         Value b = val_bool(path_is_absolute(path));
         return pipe_put(c->I, c->out, b);
     }
     PathPart part = PATH_PARENT;
     for (size_t i = 0; i < sizeof split_parts / sizeof split_parts[0]; i++)
-        if (flag(c, split_parts[i].arg)) {
+        if (cmdutil_flag(c, split_parts[i].arg)) {
             part = split_parts[i].part;
             break;
         }
@@ -485,17 +419,17 @@ static Status resolve_emit(CmdCtx *c, const char *path, int as_string)
 {
     int is_rp = c->def->params == rp_params;
     char *cwd = location_current(c->I);
-    char *base = is_rp ? arg_str(c, RP_BASE) : NULL;
+    char *base = is_rp ? cmdutil_arg_str(c, RP_BASE) : NULL;
     char *basefull = base ? path_full(cwd, location_home(), base) : NULL;
     int flags = (is_rp && c->bound[RP_LITERAL] ? PATH_LITERAL : 0) |
-                (is_rp && flag(c, RP_FORCE) ? PATH_FORCE : 0);
+                (is_rp && cmdutil_flag(c, RP_FORCE) ? PATH_FORCE : 0);
     char **list;
     FsError err;
     int n = path_resolve(basefull ? basefull : cwd, location_home(), path, flags, &list, &err);
     Status st = ST_OK;
     if (n < 0) items_write_error(c, &err);
     for (int i = 0; i < n && !st; i++) {
-        if (is_rp && flag(c, RP_RELATIVE)) {
+        if (is_rp && cmdutil_flag(c, RP_RELATIVE)) {
             char *rel = path_relative(basefull ? basefull : cwd, list[i]);
             st = emit_str(c, rel);
             free(rel);
@@ -547,10 +481,10 @@ static const struct {
 static Status tp_path(CmdCtx *c, const char *path, int literal)
 {
     int ok;
-    if (flag(c, TP_VALID)) {
+    if (cmdutil_flag(c, TP_VALID)) {
         ok = *path != '\0' && strspn(path, " \t") != strlen(path);
     } else {
-        char *t = arg_str(c, TP_TYPE);
+        char *t = cmdutil_arg_str(c, TP_TYPE);
         PathType type = PATHTYPE_ANY;
         for (size_t i = 0; t && i < sizeof path_types / sizeof path_types[0]; i++)
             if (str_icmp(t, path_types[i].name) == 0) type = path_types[i].type;

@@ -18,7 +18,5 @@ extern const int location_count;      /* its number of entries */
 char *location_current(Interp *I);
 /* The home directory for `~` ($HOME, else "/").  Borrowed. */
 const char *location_home(void);
-/* A System.Management.Automation.PathInfo value for path (prints as the path). */
-Value location_pathinfo(const char *path);
 
 #endif

@@ -13,6 +13,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "cmdlets/cmdutil.h"
 #include "cmdlets/sortkey.h"
 #include "runtime/array.h"
 #include "runtime/convert.h"
@@ -39,11 +40,6 @@ static int is_sb(Value v)
 static int given(CmdCtx *c, int i)
 {
     return c->bound[i];
-}
-
-static int flag(CmdCtx *c, int i)
-{
-    return c->bound[i] && convert_truthy(c->arg[i]);
 }
 
 /* c->state as a growing object[] of buffered inputs. */
@@ -221,18 +217,8 @@ static void write_err(CmdCtx *c, ExcKind exc, ErrCategory cat, const char *id, V
     va_start(ap, fmt);
     sb_vprintf(&sb, fmt, ap);
     va_end(ap);
-    ErrInit e = {.msg = sb_str(&sb),
-                 .id = id,
-                 .exc = exc,
-                 .inner = exc,
-                 .cat = cat,
-                 .command = c->def->name,
-                 .prog = c->node ? c->I->prog : NULL,
-                 .start = c->node ? c->node->start : 0,
-                 .end = c->node ? c->node->end : 0};
-    Value rec = errrec_new(&e);
+    Value rec = cmdutil_error_rec(c, exc, cat, id, target, sb_str(&sb));
     sb_free(&sb);
-    if (!val_is_null(target)) errrec_set_target(rec, target);
     cmd_write_error(c, rec);
     val_unref(rec);
 }
@@ -464,7 +450,7 @@ static const ParamSpec where_params[] = {
 static int where_op_given(CmdCtx *c)
 {
     for (int i = 0; i < NWHERE_OPS; i++)
-        if (flag(c, WH_OPS + i)) return i;
+        if (cmdutil_flag(c, WH_OPS + i)) return i;
     return -1;
 }
 
@@ -755,7 +741,7 @@ static Status select_send(CmdCtx *c, Value v)
 
 static int needs_buffer(CmdCtx *c)
 {
-    return given(c, SE_LAST) || given(c, SE_SKIPLAST) || flag(c, SE_UNIQUE);
+    return given(c, SE_LAST) || given(c, SE_SKIPLAST) || cmdutil_flag(c, SE_UNIQUE);
 }
 
 static int index_wanted(CmdCtx *c, int param, long i)
@@ -822,8 +808,8 @@ static Status select_end(CmdCtx *c)
         if (given(c, SE_FIRST) && !given(c, SE_LAST) && i >= first) break;
         Value v = arr_peek(c->state, i);
         int dup = 0;
-        for (size_t k = 0; flag(c, SE_UNIQUE) && k < i && !dup; k++)
-            dup = same_object(arr_peek(c->state, k), v, !flag(c, SE_CI));
+        for (size_t k = 0; cmdutil_flag(c, SE_UNIQUE) && k < i && !dup; k++)
+            dup = same_object(arr_peek(c->state, k), v, !cmdutil_flag(c, SE_CI));
         if (dup) continue;
         Status st = select_send(c, v);
         if (st) return st;
@@ -931,7 +917,8 @@ static Status sort_emit(CmdCtx *c, const SortCtx *sc, SortRow *rows, size_t n)
     if (given(c, SO_BOTTOM) && (size_t)int_arg(c, SO_BOTTOM) < n)
         from = n - (size_t)int_arg(c, SO_BOTTOM);
     for (size_t i = from; i < to; i++) {
-        if (flag(c, SO_UNIQUE) && i > from && row_cmp(sc, &rows[i - 1], &rows[i]) == 0) continue;
+        if (cmdutil_flag(c, SO_UNIQUE) && i > from && row_cmp(sc, &rows[i - 1], &rows[i]) == 0)
+            continue;
         Status st = pipe_put(c->I, c->out, rows[i].item);
         if (st) return st;
     }
@@ -940,7 +927,7 @@ static Status sort_emit(CmdCtx *c, const SortCtx *sc, SortRow *rows, size_t n)
 
 static Status sort_end(CmdCtx *c)
 {
-    SortCtx sc = {.desc = flag(c, SO_DESC), .cs = flag(c, SO_CS)};
+    SortCtx sc = {.desc = cmdutil_flag(c, SO_DESC), .cs = cmdutil_flag(c, SO_CS)};
     SortKey *keys;
     Status st = parse_keys(c, SO_PROP, &keys, &sc.nkeys);
     sc.keys = keys;
@@ -1025,7 +1012,7 @@ static void grouper_free(void *p)
 /* The group index of name, or -1 (case-sensitive grouping scans; otherwise the hashtable). */
 static long group_find(CmdCtx *c, Grouper *gr, Value name)
 {
-    if (!flag(c, GR_CS)) {
+    if (!cmdutil_flag(c, GR_CS)) {
         Value ix;
         if (!ht_get(gr->index, name, &ix)) return -1;
         return (long)ix.as.i;
@@ -1071,7 +1058,7 @@ static Status group_item(CmdCtx *c, Value item)
         Group g = {name, values, arr_new(TY_OBJECT, 4)};
         k = (long)gr->len;
         ARRAY_PUSH(gr->g, gr->len, gr->cap, g);
-        if (!flag(c, GR_CS)) ht_set(gr->index, name, val_long(k));
+        if (!cmdutil_flag(c, GR_CS)) ht_set(gr->index, name, val_long(k));
     } else {
         val_unref(name);
         val_unref(values);
@@ -1103,7 +1090,7 @@ static void group_sort(Grouper *gr, int cs)
 
 static Value group_info(CmdCtx *c, const Group *g)
 {
-    int noel = flag(c, GR_NOELEM);
+    int noel = cmdutil_flag(c, GR_NOELEM);
     Value v[4] = {val_int((int32_t)arr_len(g->items)), val_ref(g->name),
                   noel ? val_null() : val_ref(g->items), val_ref(g->values)};
     return rec_new(noel ? &cls_groupinfo_ne : &cls_groupinfo, group_names, 4, v);
@@ -1114,7 +1101,7 @@ static Status group_hash(CmdCtx *c, Grouper *gr)
     Value h = ht_new(0);
     for (size_t i = 0; i < gr->len; i++) {
         Value key = gr->g[i].name;
-        if (!flag(c, GR_ASSTRING) && arr_len(gr->g[i].values) == 1)
+        if (!cmdutil_flag(c, GR_ASSTRING) && arr_len(gr->g[i].values) == 1)
             key = arr_peek(gr->g[i].values, 0);
         ht_set(h, key, gr->g[i].items);
     }
@@ -1126,8 +1113,8 @@ static Status group_hash(CmdCtx *c, Grouper *gr)
 static Status group_end(CmdCtx *c)
 {
     Grouper *gr = c->priv;
-    group_sort(gr, flag(c, GR_CS));
-    if (flag(c, GR_ASHASH)) return gr->len ? group_hash(c, gr) : ST_OK;
+    group_sort(gr, cmdutil_flag(c, GR_CS));
+    if (cmdutil_flag(c, GR_ASHASH)) return gr->len ? group_hash(c, gr) : ST_OK;
     for (size_t i = 0; i < gr->len; i++) {
         Value gi = group_info(c, &gr->g[i]);
         Status st = pipe_put(c->I, c->out, gi);
@@ -1239,7 +1226,7 @@ static Stat *measure_stat(Measure *m, const char *name, size_t len)
 
 static int text_mode(CmdCtx *c)
 {
-    return flag(c, ME_LINE) || flag(c, ME_WORD) || flag(c, ME_CHAR);
+    return cmdutil_flag(c, ME_LINE) || cmdutil_flag(c, ME_WORD) || cmdutil_flag(c, ME_CHAR);
 }
 
 static int is_space(uint32_t cp)
@@ -1261,7 +1248,7 @@ static void measure_text(CmdCtx *c, Stat *s, Value v)
         int sp = is_space(cp);
         if (!sp && !inword) s->words++;
         inword = !sp;
-        if (!(sp && flag(c, ME_IGNOREWS))) s->chars += cp > 0xFFFF ? 2 : 1;
+        if (!(sp && cmdutil_flag(c, ME_IGNOREWS))) s->chars += cp > 0xFFFF ? 2 : 1;
     }
     val_unref(str);
 }
@@ -1355,21 +1342,22 @@ static Value stat_extreme(const Stat *s, Value v)
 
 static Value measure_result(CmdCtx *c, const Stat *s, Value prop)
 {
-    int all = flag(c, ME_ALL);
+    int all = cmdutil_flag(c, ME_ALL);
     if (text_mode(c)) {
-        Value v[4] = {flag(c, ME_LINE) ? val_int((int32_t)s->lines) : val_null(),
-                      flag(c, ME_WORD) ? val_int((int32_t)s->words) : val_null(),
-                      flag(c, ME_CHAR) ? val_int((int32_t)s->chars) : val_null(), val_ref(prop)};
+        Value v[4] = {cmdutil_flag(c, ME_LINE) ? val_int((int32_t)s->lines) : val_null(),
+                      cmdutil_flag(c, ME_WORD) ? val_int((int32_t)s->words) : val_null(),
+                      cmdutil_flag(c, ME_CHAR) ? val_int((int32_t)s->chars) : val_null(),
+                      val_ref(prop)};
         return rec_new(&cls_textmeasure, text_names, 4, v);
     }
     double sd = s->count > 1 ? sqrt(s->m2 / (double)(s->count - 1)) : 0;
     Value v[7] = {
         val_int((int32_t)s->count),
-        (all || flag(c, ME_AVG)) && s->count ? val_double(s->mean) : val_null(),
-        all || flag(c, ME_SUM) ? val_double(s->sum) : val_null(),
-        all || flag(c, ME_MAX) ? stat_extreme(s, s->max) : val_null(),
-        all || flag(c, ME_MIN) ? stat_extreme(s, s->min) : val_null(),
-        (all || flag(c, ME_STDDEV)) && s->count ? val_double(sd) : val_null(),
+        (all || cmdutil_flag(c, ME_AVG)) && s->count ? val_double(s->mean) : val_null(),
+        all || cmdutil_flag(c, ME_SUM) ? val_double(s->sum) : val_null(),
+        all || cmdutil_flag(c, ME_MAX) ? stat_extreme(s, s->max) : val_null(),
+        all || cmdutil_flag(c, ME_MIN) ? stat_extreme(s, s->min) : val_null(),
+        (all || cmdutil_flag(c, ME_STDDEV)) && s->count ? val_double(sd) : val_null(),
         val_ref(prop),
     };
     return rec_new(&cls_measureinfo, measure_names, 7, v);
@@ -1377,7 +1365,8 @@ static Value measure_result(CmdCtx *c, const Stat *s, Value prop)
 
 static int wants_numbers(CmdCtx *c)
 {
-    return flag(c, ME_ALL) || flag(c, ME_SUM) || flag(c, ME_AVG) || flag(c, ME_STDDEV);
+    return cmdutil_flag(c, ME_ALL) || cmdutil_flag(c, ME_SUM) || cmdutil_flag(c, ME_AVG) ||
+           cmdutil_flag(c, ME_STDDEV);
 }
 
 static Status measure_end(CmdCtx *c)
@@ -1478,7 +1467,7 @@ static void compare_free(void *p)
 /* Are a and b the same for Compare-Object (every -Property, or the objects themselves)? */
 static int compare_same(CmdCtx *c, Compare *m, Value a, Value b)
 {
-    int cs = flag(c, CO_CS);
+    int cs = cmdutil_flag(c, CO_CS);
     if (!m->nkeys)
         return sortkey_compare(a, b, cs) == 0 && convert_equal(val_base(a), val_base(b), cs);
     for (size_t i = 0; i < m->nkeys; i++) {
@@ -1496,7 +1485,7 @@ static int compare_same(CmdCtx *c, Compare *m, Value a, Value b)
 static Status compare_out(CmdCtx *c, Compare *m, Value obj, const char *side)
 {
     Value r;
-    if (flag(c, CO_PASSTHRU)) {
+    if (cmdutil_flag(c, CO_PASSTHRU)) {
         Value s = val_str(side);
         r = object_with_note(obj, "SideIndicator", 13, s);
         val_unref(s);
@@ -1533,13 +1522,14 @@ static Status compare_end(CmdCtx *c)
             k++;
         if (k < nref) {
             used[k] = 1;
-            if (flag(c, CO_INCLEQ)) st = compare_out(c, m, d, "==");
-        } else if (!flag(c, CO_EXCLDIFF)) {
+            if (cmdutil_flag(c, CO_INCLEQ)) st = compare_out(c, m, d, "==");
+        } else if (!cmdutil_flag(c, CO_EXCLDIFF)) {
             st = compare_out(c, m, d, "=>");
         }
     }
     for (size_t k = 0; !st && k < nref; k++)
-        if (!used[k] && !flag(c, CO_EXCLDIFF)) st = compare_out(c, m, arr_peek(ref, k), "<=");
+        if (!used[k] && !cmdutil_flag(c, CO_EXCLDIFF))
+            st = compare_out(c, m, arr_peek(ref, k), "<=");
     free(used);
     return st;
 }
@@ -1578,13 +1568,13 @@ static Status unique_item(CmdCtx *c, Value v)
 {
     int dup = 0;
     if (c->count++) {
-        if (flag(c, GU_ONTYPE)) {
+        if (cmdutil_flag(c, GU_ONTYPE)) {
             dup = strcmp(val_type_fullname(v), val_type_fullname(c->state)) == 0;
         } else {
             Value a = convert_to_string(c->state, NULL), b = convert_to_string(v, NULL);
-            dup = flag(c, GU_CI) ? convert_strcoll(val_str_data(a), val_str_len(a), val_str_data(b),
-                                                   val_str_len(b), 0) == 0
-                                 : strcmp(val_str_data(a), val_str_data(b)) == 0;
+            dup = cmdutil_flag(c, GU_CI) ? convert_strcoll(val_str_data(a), val_str_len(a),
+                                                           val_str_data(b), val_str_len(b), 0) == 0
+                                         : strcmp(val_str_data(a), val_str_data(b)) == 0;
             val_unref(a);
             val_unref(b);
         }
@@ -1629,7 +1619,7 @@ static NfStatus join_arg(void *ctx, StrBuf *out, int index, const char *fmt, siz
 
 static void join_one(CmdCtx *c, Value v, StrBuf *sb)
 {
-    const char *q = flag(c, JS_SQ) ? "'" : flag(c, JS_DQ) ? "\"" : "";
+    const char *q = cmdutil_flag(c, JS_SQ) ? "'" : cmdutil_flag(c, JS_DQ) ? "\"" : "";
     sb_puts(sb, q);
     if (given(c, JS_FORMAT))
         nf_composite(sb, val_str_data(c->arg[JS_FORMAT]), 1, join_arg, &v);
@@ -1707,7 +1697,7 @@ static Status tee_end(CmdCtx *c)
             items[i] = arr_peek(all, i);
         fmt_values(&opt, items, n, &sb);
         free(items);
-        FILE *f = fopen(val_str_data(c->arg[TE_FILE]), flag(c, TE_APPEND) ? "a" : "w");
+        FILE *f = fopen(val_str_data(c->arg[TE_FILE]), cmdutil_flag(c, TE_APPEND) ? "a" : "w");
         if (f) {
             fwrite(sb.buf ? sb.buf : "", 1, sb.len, f);
             fclose(f);
@@ -1840,7 +1830,7 @@ static const ParamSpec addm_params[] = {
 static int add_note(CmdCtx *c, Value *obj, Value name, Value val)
 {
     Value s = convert_to_string(name, NULL), old;
-    if (!flag(c, AM_FORCE) && val_get_prop(*obj, val_str_data(s), val_str_len(s), &old)) {
+    if (!cmdutil_flag(c, AM_FORCE) && val_get_prop(*obj, val_str_data(s), val_str_len(s), &old)) {
         val_unref(old);
         write_err(c, EXC_INVALIDOP, ERRCAT_INVALIDOPERATION,
                   "MemberAlreadyExists,Microsoft.PowerShell.Commands.AddMemberCommand", *obj,
@@ -1887,7 +1877,7 @@ static Status add_member(CmdCtx *c)
     if (!c->has_input && !given(c, AM_INPUT)) return ST_OK;
     Value obj = val_ref(c->has_input ? c->input : c->arg[AM_INPUT]);
     Status st = ST_OK;
-    if (add_members(c, &obj) && flag(c, AM_PASSTHRU)) st = pipe_put(c->I, c->out, obj);
+    if (add_members(c, &obj) && cmdutil_flag(c, AM_PASSTHRU)) st = pipe_put(c->I, c->out, obj);
     val_unref(obj);
     return st;
 }

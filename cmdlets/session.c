@@ -11,6 +11,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "cmdlets/cmdutil.h"
 #include "cmdlets/variables.h"
 #include "runtime/array.h"
 #include "runtime/binder.h"
@@ -98,28 +99,13 @@ static Value make_error(CmdCtx *c, ExcKind exc, ErrCategory cat, const char *id,
 static Value make_error(CmdCtx *c, ExcKind exc, ErrCategory cat, const char *id, Value target,
                         const char *fmt, ...)
 {
-    StrBuf m = {0}, f = {0};
+    StrBuf m = {0};
     va_list ap;
     va_start(ap, fmt);
     sb_vprintf(&m, fmt, ap);
     va_end(ap);
-    sb_printf(&f, "%s,Microsoft.PowerShell.Commands.", id);
-    for (const char *p = c->def->name; *p; p++)
-        if (*p != '-') sb_putc(&f, *p);
-    sb_puts(&f, "Command");
-    ErrInit e = {.msg = sb_str(&m),
-                 .id = sb_str(&f),
-                 .exc = exc,
-                 .inner = exc,
-                 .cat = cat,
-                 .command = c->def->name,
-                 .prog = c->node ? c->I->prog : NULL,
-                 .start = c->node ? c->node->start : 0,
-                 .end = c->node ? c->node->end : 0};
-    Value rec = errrec_new(&e);
-    if (!val_is_null(target)) errrec_set_target(rec, target);
+    Value rec = cmdutil_error_rec(c, exc, cat, id, target, sb_str(&m));
     sb_free(&m);
-    sb_free(&f);
     return rec;
 }
 
@@ -131,21 +117,6 @@ static void write_rec(CmdCtx *c, Value rec)
 
 /* ============================================================ helpers ==== */
 
-static int flag(CmdCtx *c, int i)
-{
-    return c->bound[i] && convert_truthy(c->arg[i]);
-}
-
-static size_t count(Value v)
-{
-    return val_is_null(v) ? 0 : val_is_array(v) ? arr_len(v) : 1;
-}
-
-static Value elem(Value v, size_t i)
-{
-    return val_is_array(v) ? arr_peek(v, i) : v;
-}
-
 static int wild(const char *pat, const char *s)
 {
     return wildcard_match(pat, strlen(pat), s, strlen(s), 1, NULL) == 1;
@@ -154,8 +125,8 @@ static int wild(const char *pat, const char *s)
 /* 1 when s matches one of the patterns of list (string[] or a scalar; $null: none). */
 static int wild_any(Value list, const char *s)
 {
-    for (size_t i = 0; i < count(list); i++) {
-        Value p = convert_to_string(elem(list, i), NULL);
+    for (size_t i = 0; i < cmdutil_count(list); i++) {
+        Value p = convert_to_string(cmdutil_elem(list, i), NULL);
         int m = wild(val_str_data(p), s);
         val_unref(p);
         if (m) return 1;
@@ -528,8 +499,8 @@ static Status get_alias(CmdCtx *c)
     Value star = val_str("*");
     if (val_is_null(pats)) pats = star;
     Status st = ST_OK;
-    for (size_t i = 0; i < count(pats) && !st; i++) {
-        Value p = convert_to_string(elem(pats, i), NULL);
+    for (size_t i = 0; i < cmdutil_count(pats) && !st; i++) {
+        Value p = convert_to_string(cmdutil_elem(pats, i), NULL);
         st = get_alias_one(c, &l, p, by_def);
         val_unref(p);
     }
@@ -563,7 +534,7 @@ static Status alias_generic(CmdCtx *c, int is_new)
     Interp *I = c->I;
     Value namev = c->arg[SA_NAME];
     const char *name = val_str_data(namev), *target = val_str_data(c->arg[SA_VALUE]);
-    if (is_new && !flag(c, SA_FORCE) && is_alias(I, name)) {
+    if (is_new && !cmdutil_flag(c, SA_FORCE) && is_alias(I, name)) {
         write_rec(c, make_error(c, EXC_RUNTIME, ERRCAT_INVALIDOPERATION, "AliasAlreadyExists",
                                 namev,
                                 "The alias is not allowed, because an alias with the name '%s' "
@@ -580,7 +551,7 @@ static Status alias_generic(CmdCtx *c, int is_new)
         ARRAY_PUSH(s->defs, s->len, s->cap, d);
         cmd_register(I, d, 1);
     }
-    if (!flag(c, SA_PASSTHRU)) return ST_OK;
+    if (!cmdutil_flag(c, SA_PASSTHRU)) return ST_OK;
     Value r = alias_info(name, strlen(name), t ? t->name : target);
     Status st = pipe_put(I, c->out, r);
     val_unref(r);
@@ -636,8 +607,8 @@ static const struct {
 static Status type_arg(CmdCtx *c, unsigned *out)
 {
     *out = c->bound[GC_TYPE] ? 0 : CT_ALL;
-    for (size_t i = 0; c->bound[GC_TYPE] && i < count(c->arg[GC_TYPE]); i++) {
-        Value s = convert_to_string(elem(c->arg[GC_TYPE], i), NULL);
+    for (size_t i = 0; c->bound[GC_TYPE] && i < cmdutil_count(c->arg[GC_TYPE]); i++) {
+        Value s = convert_to_string(cmdutil_elem(c->arg[GC_TYPE], i), NULL);
         for (const char *p = val_str_data(s); *p;) {
             size_t n = strcspn(p, ", "), k = 0;
             while (n && k < sizeof cmd_types / sizeof cmd_types[0] &&
@@ -761,9 +732,9 @@ static void find_name(CmdCtx *c, const char *name, unsigned types, FoundList *ou
     size_t from = out->len;
     find_commands(c, name, types, out);
     if (has_meta(name)) return;
-    if ((types & CT_APPLICATION) && (out->len == from || flag(c, GC_ALL)))
+    if ((types & CT_APPLICATION) && (out->len == from || cmdutil_flag(c, GC_ALL)))
         find_application(name, out);
-    if (flag(c, GC_ALL) || out->len - from < 2) return;
+    if (cmdutil_flag(c, GC_ALL) || out->len - from < 2) return;
     size_t best = from;
     for (size_t i = from + 1; i < out->len; i++)
         if (out->f[i].type < out->f[best].type) best = i;
@@ -804,7 +775,7 @@ static Status emit_found(CmdCtx *c, FoundList *l)
         (size_t)c->arg[GC_TOTAL].as.i < limit)
         limit = (size_t)c->arg[GC_TOTAL].as.i;
     for (size_t i = 0; i < limit && !st; i++) {
-        Value v = flag(c, GC_SYNTAX) ? syntax_value(c->I, &l->f[i]) : val_ref(l->f[i].info);
+        Value v = cmdutil_flag(c, GC_SYNTAX) ? syntax_value(c->I, &l->f[i]) : val_ref(l->f[i].info);
         st = pipe_put(c->I, c->out, v);
         val_unref(v);
     }
@@ -835,8 +806,8 @@ static Status get_command(CmdCtx *c)
     Value names = c->has_input ? c->input : c->arg[GC_NAME];
     FoundList l = {0};
     if (val_is_null(names)) find_commands(c, NULL, types, &l);
-    for (size_t i = 0; i < count(names); i++) {
-        Value p = convert_to_string(elem(names, i), NULL);
+    for (size_t i = 0; i < cmdutil_count(names); i++) {
+        Value p = convert_to_string(cmdutil_elem(names, i), NULL);
         size_t before = l.len;
         find_name(c, val_str_data(p), types, &l);
         if (l.len == before && !has_meta(val_str_data(p))) not_recognized(c, p);
@@ -1150,8 +1121,8 @@ static const ParamSpec ghi_params[] = {
 static Status history_by_id(CmdCtx *c, Value list, Value ids)
 {
     Status st = ST_OK;
-    for (size_t i = 0; i < count(ids) && !st; i++) {
-        Value idv = elem(ids, i);
+    for (size_t i = 0; i < cmdutil_count(ids) && !st; i++) {
+        Value idv = cmdutil_elem(ids, i);
         int64_t id = idv.as.i;
         if (id >= 1 && val_is_array(list) && (size_t)id <= arr_len(list)) {
             st = pipe_put(c->I, c->out, arr_peek(list, (size_t)id - 1));

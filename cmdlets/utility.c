@@ -14,6 +14,7 @@
 #include <time.h>
 #include <unistd.h>
 
+#include "cmdlets/cmdutil.h"
 #include "runtime/array.h"
 #include "runtime/convert.h"
 #include "runtime/datefmt.h"
@@ -28,67 +29,10 @@
 
 /* ================================================================ helpers ==== */
 
-static int flag(CmdCtx *c, int i)
-{
-    return c->bound[i] && convert_truthy(c->arg[i]);
-}
-
 static Status emit_take(CmdCtx *c, Value v)
 {
     Status st = pipe_emit(c->I, c->out, v);
     val_unref(v);
-    return st;
-}
-
-/* A terminating error of this command with its category ("Id,Microsoft...<Verb><Noun>Command"
- * is built from id and the command name). */
-static Status fail(CmdCtx *c, ExcKind exc, ErrCategory cat, const char *id, const char *fmt, ...)
-    __attribute__((format(printf, 5, 6)));
-static Status fail(CmdCtx *c, ExcKind exc, ErrCategory cat, const char *id, const char *fmt, ...)
-{
-    StrBuf msg = {0}, fq = {0};
-    va_list ap;
-    va_start(ap, fmt);
-    sb_vprintf(&msg, fmt, ap);
-    va_end(ap);
-    sb_printf(&fq, "%s,Microsoft.PowerShell.Commands.", id);
-    for (const char *p = c->def->name; *p; p++)
-        if (*p != '-') sb_putc(&fq, *p);
-    sb_puts(&fq, "Command");
-    ErrInit e = {.msg = sb_str(&msg),
-                 .id = sb_str(&fq),
-                 .exc = exc,
-                 .inner = exc,
-                 .cat = cat,
-                 .command = c->def->name,
-                 .prog = c->node ? c->I->prog : NULL,
-                 .start = c->node ? c->node->start : 0,
-                 .end = c->node ? c->node->end : 0};
-    Value rec = errrec_new(&e);
-    sb_free(&msg);
-    sb_free(&fq);
-    return eval_throw_rec(c->I, rec, 0);
-}
-
-/* The binder does not enforce [Parameter(Mandatory)] yet: pwsh (non-interactive) reports the
- * missing ones.  Pipeline-bound parameters are only missing when no input arrives (pipe = 1:
- * the PROCESS call of a first pipeline element). */
-static Status check_mandatory(CmdCtx *c, int pipe)
-{
-    StrBuf names = {0};
-    for (int i = 0; i < c->def->nparams; i++) {
-        const ParamSpec *p = &c->def->params[i];
-        if (!(p->flags & PS_MANDATORY) || c->bound[i]) continue;
-        if (!!(p->flags & PS_PIPELINE) != pipe) continue;
-        sb_printf(&names, "%s%s", names.len ? " " : "", p->name);
-    }
-    Status st = ST_OK;
-    if (names.len)
-        st = fail(c, EXC_PARAMBIND, ERRCAT_INVALIDARGUMENT, "MissingMandatoryParameter",
-                  "Cannot process command because of one or more missing mandatory parameters: "
-                  "%s.",
-                  sb_str(&names));
-    sb_free(&names);
     return st;
 }
 
@@ -112,11 +56,12 @@ static Status enum_arg(CmdCtx *c, int i, const char *const *names, int n, const 
         StrBuf all = {0};
         for (int k = 0; k < n; k++)
             sb_printf(&all, "%s%s", k ? ", " : "", names[k]);
-        st = fail(c, EXC_PARAMBIND, ERRCAT_INVALIDARGUMENT, "CannotConvertArgumentNoMessage",
-                  "Cannot bind parameter '%s'. Cannot convert value \"%s\" to type \"%s\". "
-                  "Error: \"Unable to match the identifier name %s to a valid enumerator name. "
-                  "Specify one of the following enumerator names and try again:\n%s\"",
-                  c->def->params[i].name, val_str_data(s), type, val_str_data(s), sb_str(&all));
+        st = cmdutil_fail(
+            c, EXC_PARAMBIND, ERRCAT_INVALIDARGUMENT, "CannotConvertArgumentNoMessage",
+            "Cannot bind parameter '%s'. Cannot convert value \"%s\" to type \"%s\". "
+            "Error: \"Unable to match the identifier name %s to a valid enumerator name. "
+            "Specify one of the following enumerator names and try again:\n%s\"",
+            c->def->params[i].name, val_str_data(s), type, val_str_data(s), sb_str(&all));
         sb_free(&all);
     }
     val_unref(s);
@@ -127,12 +72,13 @@ static Status enum_arg(CmdCtx *c, int i, const char *const *names, int n, const 
 static Status range_fail(CmdCtx *c, const char *name, const char *value, int less,
                          const char *limit)
 {
-    return fail(c, EXC_PARAMBIND, ERRCAT_INVALIDDATA, "ParameterArgumentValidationError",
-                "Cannot validate argument on parameter '%s'. The %s argument is %s the %s "
-                "allowed range of %s. Supply an argument that is %s %s and then try the "
-                "command again.",
-                name, value, less ? "less than" : "greater than", less ? "minimum" : "maximum",
-                limit, less ? "greater than or equal to" : "less than or equal to", limit);
+    return cmdutil_fail(c, EXC_PARAMBIND, ERRCAT_INVALIDDATA, "ParameterArgumentValidationError",
+                        "Cannot validate argument on parameter '%s'. The %s argument is %s the %s "
+                        "allowed range of %s. Supply an argument that is %s %s and then try the "
+                        "command again.",
+                        name, value, less ? "less than" : "greater than",
+                        less ? "minimum" : "maximum", limit,
+                        less ? "greater than or equal to" : "less than or equal to", limit);
 }
 
 /* Check an integer argument against [lo, hi]. */
@@ -245,10 +191,11 @@ static Status get_date_validate(CmdCtx *c)
         if (st) return st;
     }
     if (c->bound[GD_FORMAT] && c->bound[GD_UFORMAT])
-        return fail(c, EXC_PARAMBIND, ERRCAT_INVALIDARGUMENT, "AmbiguousParameterSet",
-                    "Parameter set cannot be resolved using the specified named parameters. "
-                    "One or more parameters issued cannot be used together or an insufficient "
-                    "number of parameters were provided.");
+        return cmdutil_fail(
+            c, EXC_PARAMBIND, ERRCAT_INVALIDARGUMENT, "AmbiguousParameterSet",
+            "Parameter set cannot be resolved using the specified named parameters. "
+            "One or more parameters issued cannot be used together or an insufficient "
+            "number of parameters were provided.");
     return ST_OK;
 }
 
@@ -289,7 +236,7 @@ static Value to_utc(Value d)
 static Status get_date_emit(CmdCtx *c, Value date)
 {
     Value d = get_date_adjust(c, get_date_base(c, date));
-    if (flag(c, GD_ASUTC)) d = to_utc(d);
+    if (cmdutil_flag(c, GD_ASUTC)) d = to_utc(d);
     if (!c->bound[GD_FORMAT] && !c->bound[GD_UFORMAT]) return pipe_emit(c->I, c->out, d);
     DtParts p;
     date_parts(d, &p);
@@ -298,8 +245,8 @@ static Status get_date_emit(CmdCtx *c, Value date)
         dt_uformat(&sb, &p, val_str_data(c->arg[GD_UFORMAT]));
     } else if (dt_format(&sb, &p, val_str_data(c->arg[GD_FORMAT]), NF_EN_US) != NF_OK) {
         sb_free(&sb);
-        return fail(c, EXC_FORMAT, ERRCAT_NOTSPECIFIED, "System.FormatException",
-                    "Input string was not in a correct format.");
+        return cmdutil_fail(c, EXC_FORMAT, ERRCAT_NOTSPECIFIED, "System.FormatException",
+                            "Input string was not in a correct format.");
     }
     return emit_take(c, val_str_take_sb(&sb));
 }
@@ -353,10 +300,11 @@ static Status new_timespan(CmdCtx *c)
     for (int i = TS_DAYS; i <= TS_MS; i++)
         by_parts |= c->bound[i];
     if (by_parts && (c->bound[TS_START] || c->bound[TS_END] || c->has_input))
-        return fail(c, EXC_PARAMBIND, ERRCAT_INVALIDARGUMENT, "AmbiguousParameterSet",
-                    "Parameter set cannot be resolved using the specified named parameters. "
-                    "One or more parameters issued cannot be used together or an insufficient "
-                    "number of parameters were provided.");
+        return cmdutil_fail(
+            c, EXC_PARAMBIND, ERRCAT_INVALIDARGUMENT, "AmbiguousParameterSet",
+            "Parameter set cannot be resolved using the specified named parameters. "
+            "One or more parameters issued cannot be used together or an insufficient "
+            "number of parameters were provided.");
     if (by_parts) return pipe_emit(c->I, c->out, val_timespan(timespan_from_parts(c)));
     Value start = c->has_input ? c->input : c->arg[TS_START];
     Value tmp;
@@ -501,7 +449,8 @@ static Status random_min_max_fail(CmdCtx *c)
         num_text(c->arg[GR_MAX], &b);
     else
         sb_puts(&b, "2147483647");
-    Status st = fail(c, EXC_ARGUMENT, ERRCAT_INVALIDARGUMENT, "MinGreaterThanOrEqualMax",
+    Status st =
+        cmdutil_fail(c, EXC_ARGUMENT, ERRCAT_INVALIDARGUMENT, "MinGreaterThanOrEqualMax",
                      "The Minimum value (%s) cannot be greater than or equal to the Maximum "
                      "value (%s).",
                      sb_str(&a), sb_str(&b));
@@ -534,7 +483,9 @@ static Status random_number(CmdCtx *c, Value *out)
 static Status random_pick(CmdCtx *c, Value items)
 {
     size_t n = val_is_null(items) ? 0 : arr_len(items);
-    size_t want = flag(c, GR_SHUFFLE) ? n : c->bound[GR_COUNT] ? (size_t)c->arg[GR_COUNT].as.i : 1;
+    size_t want = cmdutil_flag(c, GR_SHUFFLE) ? n
+                  : c->bound[GR_COUNT]        ? (size_t)c->arg[GR_COUNT].as.i
+                                              : 1;
     if (want > n) want = n;
     size_t *idx = xmalloc((n ? n : 1) * sizeof *idx);
     for (size_t i = 0; i < n; i++)
@@ -605,7 +556,7 @@ static const ParamSpec measure_command_params[] = {
 
 static Status measure_command(CmdCtx *c)
 {
-    if (c->phase == CMD_BEGIN) return check_mandatory(c, 0);
+    if (c->phase == CMD_BEGIN) return cmdutil_check_mandatory(c, 0);
     if (c->phase == CMD_END) return pipe_emit(c->I, c->out, val_timespan(c->count));
     if (c->phase != CMD_PROCESS) return ST_OK;
     int64_t t0 = mono_ticks();
@@ -642,10 +593,11 @@ static Status start_sleep(CmdCtx *c)
     if (c->phase != CMD_PROCESS) return ST_OK;
     int given = c->bound[SS_SECONDS] + c->bound[SS_MS] + c->bound[SS_DURATION];
     if (given != 1)
-        return fail(c, EXC_PARAMBIND, ERRCAT_INVALIDARGUMENT, "AmbiguousParameterSet",
-                    "Parameter set cannot be resolved using the specified named parameters. "
-                    "One or more parameters issued cannot be used together or an insufficient "
-                    "number of parameters were provided.");
+        return cmdutil_fail(
+            c, EXC_PARAMBIND, ERRCAT_INVALIDARGUMENT, "AmbiguousParameterSet",
+            "Parameter set cannot be resolved using the specified named parameters. "
+            "One or more parameters issued cannot be used together or an insufficient "
+            "number of parameters were provided.");
     if (c->bound[SS_MS]) {
         Status st = check_range(c, SS_MS, 0, INT32_MAX);
         return st ? st : sleep_ticks(c->arg[SS_MS].as.i * TICKS_PER_MS);
@@ -709,7 +661,7 @@ static Status iex_run(CmdCtx *c, Value cmd)
 static Status invoke_expression(CmdCtx *c)
 {
     if (c->phase != CMD_PROCESS) return ST_OK;
-    if (!c->has_input && check_mandatory(c, 1)) return ST_THROW;
+    if (!c->has_input && cmdutil_check_mandatory(c, 1)) return ST_THROW;
     if (c->has_input) return val_is_null(c->input) ? ST_OK : iex_run(c, c->input);
     return c->bound[IE_COMMAND] ? iex_run(c, c->arg[IE_COMMAND]) : ST_OK;
 }
@@ -728,9 +680,9 @@ static const ParamSpec read_host_params[] = {
 static Status read_host(CmdCtx *c)
 {
     if (c->phase != CMD_PROCESS) return ST_OK;
-    if (flag(c, RH_SECURE))
-        return fail(c, EXC_NOTSUPPORTED, ERRCAT_NOTSPECIFIED, "NotSupported",
-                    "SecureString is not supported by psmini.");
+    if (cmdutil_flag(c, RH_SECURE))
+        return cmdutil_fail(c, EXC_NOTSUPPORTED, ERRCAT_NOTSPECIFIED, "NotSupported",
+                            "SecureString is not supported by psmini.");
     if (c->bound[RH_PROMPT]) {
         StrBuf sb = {0};
         convert_append_string(c->arg[RH_PROMPT], NULL, &sb);
@@ -822,7 +774,7 @@ static Status write_host(CmdCtx *c)
     if (color && bg >= 0) sb_printf(&sb, "\x1b[%dm", color_vt[bg] + 10);
     sb_append(&sb, sb_str(&text), text.len);
     if (color) sb_puts(&sb, "\x1b[0m");
-    if (!flag(c, WH_NONEWLINE)) sb_putc(&sb, '\n');
+    if (!cmdutil_flag(c, WH_NONEWLINE)) sb_putc(&sb, '\n');
     interp_flush_output(c->I);
     c->I->host_fn(c->I->host_ctx, sb_str(&sb), sb.len);
     sb_free(&text);

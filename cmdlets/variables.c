@@ -10,6 +10,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "cmdlets/cmdutil.h"
 #include "cmdlets/session.h"
 #include "runtime/array.h"
 #include "runtime/convert.h"
@@ -173,21 +174,6 @@ static void not_found(CmdCtx *c, const char *name)
 
 /* ================================================== argument decoding ==== */
 
-static int flag(CmdCtx *c, int i)
-{
-    return c->bound[i] && convert_truthy(c->arg[i]);
-}
-
-static size_t count(Value v)
-{
-    return val_is_null(v) ? 0 : val_is_array(v) ? arr_len(v) : 1;
-}
-
-static Value elem(Value v, size_t i)
-{
-    return val_is_array(v) ? arr_peek(v, i) : v;
-}
-
 /* -Scope: *out is the scope named (Global, Script, Local, Private or a number counted up
  * from the current scope), NULL when the parameter is not given.  ST_THROW when invalid. */
 static Status scope_arg(CmdCtx *c, int i, Scope **out)
@@ -230,8 +216,8 @@ static int option_bits(const char *tok, size_t len, unsigned *bits)
 static Status option_arg(CmdCtx *c, int i, unsigned *out)
 {
     *out = 0;
-    for (size_t k = 0; k < count(c->arg[i]); k++) {
-        Value s = convert_to_string(elem(c->arg[i], k), NULL);
+    for (size_t k = 0; k < cmdutil_count(c->arg[i]); k++) {
+        Value s = convert_to_string(cmdutil_elem(c->arg[i], k), NULL);
         const char *p = val_str_data(s);
         while (*p) {
             size_t n = strcspn(p, ", ");
@@ -302,8 +288,8 @@ static int by_name(const void *a, const void *b)
 /* 1 when name matches any pattern of the string[] list (a $null list matches nothing). */
 static int match_any(Value list, const char *name)
 {
-    for (size_t i = 0; i < count(list); i++) {
-        Value p = elem(list, i);
+    for (size_t i = 0; i < cmdutil_count(list); i++) {
+        Value p = cmdutil_elem(list, i);
         if (!val_is_str(p)) continue;
         if (wildcard_match(val_str_data(p), val_str_len(p), name, strlen(name), 1, NULL) == 1)
             return 1;
@@ -384,8 +370,8 @@ static Status get_one(CmdCtx *c, const VarList *all, Value pattern)
     select_vars(all, &f, &sel);
     Status st = ST_OK;
     for (size_t i = 0; i < sel.len && !st; i++)
-        st = flag(c, GV_VALUEONLY) ? pipe_put(c->I, c->out, var_value(sel.v[i]))
-                                   : emit_var(c, sel.v[i]);
+        st = cmdutil_flag(c, GV_VALUEONLY) ? pipe_put(c->I, c->out, var_value(sel.v[i]))
+                                           : emit_var(c, sel.v[i]);
     if (!sel.len && !has_meta(pattern)) { /* a literal name excluded on purpose is no error */
         char *name = literal(pattern);
         if (!match_any(f.exclude, name)) not_found(c, name);
@@ -408,8 +394,8 @@ static Status get_variable(CmdCtx *c)
     gather(c->I, s, &all);
     Value star = val_str("*");
     if (val_is_null(names)) names = star;
-    for (size_t i = 0; i < count(names) && !st; i++) {
-        Value p = convert_to_string(elem(names, i), NULL);
+    for (size_t i = 0; i < cmdutil_count(names) && !st; i++) {
+        Value p = convert_to_string(cmdutil_elem(names, i), NULL);
         st = get_one(c, &all, p);
         val_unref(p);
     }
@@ -509,14 +495,14 @@ static Status set_variable(CmdCtx *c)
     SetReq r = {.value = piped ? collected : c->arg[SV_VALUE],
                 .has_value = piped || c->bound[SV_VALUE],
                 .has_opts = c->bound[SV_OPTION],
-                .force = flag(c, SV_FORCE),
-                .passthru = flag(c, SV_PASSTHRU)};
+                .force = cmdutil_flag(c, SV_FORCE),
+                .passthru = cmdutil_flag(c, SV_PASSTHRU)};
     Scope *s;
     Status st = scope_arg(c, SV_SCOPE, &s);
     if (!st && r.has_opts) st = option_arg(c, SV_OPTION, &r.opts);
     if (!r.has_value && !r.has_opts && !st) r.has_value = 1; /* Set-Variable x: $x = $null */
-    for (size_t i = 0; i < count(c->arg[SV_NAME]) && !st; i++)
-        st = set_in(c, s ? s : c->I->cur, elem(c->arg[SV_NAME], i), c->arg[SV_EXCLUDE], &r);
+    for (size_t i = 0; i < cmdutil_count(c->arg[SV_NAME]) && !st; i++)
+        st = set_in(c, s ? s : c->I->cur, cmdutil_elem(c->arg[SV_NAME], i), c->arg[SV_EXCLUDE], &r);
     val_unref(collected);
     return st;
 }
@@ -546,8 +532,8 @@ static Status new_variable(CmdCtx *c)
     SetReq r = {.value = c->phase == CMD_PROCESS ? c->input : c->arg[NV_VALUE],
                 .has_value = 1,
                 .has_opts = 1,
-                .force = flag(c, NV_FORCE),
-                .passthru = flag(c, NV_PASSTHRU)};
+                .force = cmdutil_flag(c, NV_FORCE),
+                .passthru = cmdutil_flag(c, NV_PASSTHRU)};
     Scope *s;
     Status st = scope_arg(c, NV_SCOPE, &s);
     if (!st) st = option_arg(c, NV_OPTION, &r.opts);
@@ -591,7 +577,7 @@ typedef Status (*VarAction)(CmdCtx *c, Scope *s, Var *v);
 
 static Status remove_one(CmdCtx *c, Scope *s, Var *v)
 {
-    if (!writable(v, flag(c, RV_FORCE))) {
+    if (!writable(v, cmdutil_flag(c, RV_FORCE))) {
         write_err(c, ERRCAT_INVALIDOPERATION, "VariableNotRemovable", MSG_NOTREMOVABLE,
                   var_name(v));
         return ST_OK;
@@ -604,13 +590,13 @@ static Status remove_one(CmdCtx *c, Scope *s, Var *v)
 
 static Status clear_one(CmdCtx *c, Scope *s, Var *v)
 {
-    if (!writable(v, flag(c, RV_FORCE))) {
+    if (!writable(v, cmdutil_flag(c, RV_FORCE))) {
         write_err(c, ERRCAT_INVALIDOPERATION, "VariableNotWritable", MSG_NOTWRITABLE,
                   var_name(v));
         return ST_OK;
     }
     var_set(v, val_null());
-    return flag(c, CLV_PASSTHRU) ? emit_var(c, v) : ST_OK;
+    return cmdutil_flag(c, CLV_PASSTHRU) ? emit_var(c, v) : ST_OK;
 }
 
 /* One -Name entry: a literal name acts on its nearest visible definition (or on scope s),
@@ -646,8 +632,8 @@ static Status var_action_generic(CmdCtx *c, VarAction fn, int scope_index)
     if (c->phase != CMD_END) return ST_OK;
     Scope *s;
     Status st = scope_arg(c, scope_index, &s);
-    for (size_t i = 0; i < count(c->arg[RV_NAME]) && !st; i++)
-        st = act_on(c, s, elem(c->arg[RV_NAME], i), fn);
+    for (size_t i = 0; i < cmdutil_count(c->arg[RV_NAME]) && !st; i++)
+        st = act_on(c, s, cmdutil_elem(c->arg[RV_NAME], i), fn);
     return st;
 }
 

@@ -14,12 +14,14 @@
 #include "runtime/decimal.h"
 #include "runtime/hashtable.h"
 #include "runtime/mem.h"
+#include "runtime/members_util.h"
 #include "runtime/members.h"
 #if EVAL_USE_MEMBERS
 #include "runtime/statics.h"
 #endif
 #include "runtime/numfmt.h"
 #include "runtime/object.h"
+#include "runtime/pathinfo.h"
 #include "runtime/scriptblock.h"
 #include "runtime/wildcard.h"
 
@@ -36,59 +38,13 @@ static Value error_list(Interp *I)
     return val_ref(I->errors);
 }
 
-/* System.Management.Automation.PathInfo: $PWD (Path, ProviderPath; prints as the path). */
-typedef struct PathInfo {
-    Obj obj;
-    Value path;
-} PathInfo;
-
-static void pathinfo_free(Obj *o)
-{
-    val_unref(((PathInfo *)o)->path);
-}
-
-static void pathinfo_string(Value self, StrBuf *out)
-{
-    Value p = ((PathInfo *)self.as.o)->path;
-    sb_append(out, val_str_data(p), val_str_len(p));
-}
-
-static int pathinfo_get(Value self, const char *name, size_t len, Value *out)
-{
-    if (!is_name(name, len, "Path") && !is_name(name, len, "ProviderPath")) return 0;
-    *out = val_ref(((PathInfo *)self.as.o)->path);
-    return 1;
-}
-
-static size_t pathinfo_nprops(Value self)
-{
-    return 1;
-}
-
-static void pathinfo_at(Value self, size_t i, const char **name, size_t *len, Value *val)
-{
-    *name = "Path";
-    *len = 4;
-    *val = ((PathInfo *)self.as.o)->path;
-}
-
-static const ObjClass cls_pathinfo = {.name = "PathInfo",
-                                      .full_name = "System.Management.Automation.PathInfo",
-                                      .type = TY_OTHER,
-                                      .free = pathinfo_free,
-                                      .to_string = pathinfo_string,
-                                      .get_prop = pathinfo_get,
-                                      .nprops = pathinfo_nprops,
-                                      .prop_at = pathinfo_at};
-
 /* $PWD: the current location. */
 static Value current_dir(void)
 {
     char *d = getcwd(NULL, 0);
-    PathInfo *p = (PathInfo *)obj_alloc(&cls_pathinfo, sizeof(PathInfo));
-    p->path = val_str(d ? d : "/");
+    Value v = pathinfo_new(d ? d : "/");
     free(d);
-    return val_obj_take(&p->obj);
+    return v;
 }
 
 /* $true $false $null $? $Error $PWD; returns 1 when name is one of them. */
@@ -732,23 +688,6 @@ typedef struct FmtCtx {
     Value args;
 } FmtCtx;
 
-static int int_width(Value v)
-{
-    switch (v.kind) {
-    case VAL_SBYTE:
-    case VAL_BYTE:
-        return 1;
-    case VAL_INT16:
-    case VAL_UINT16:
-        return 2;
-    case VAL_INT32:
-    case VAL_UINT32:
-        return 4;
-    default:
-        return 8;
-    }
-}
-
 static NfStatus fmt_arg(void *ctx, StrBuf *out, int index, const char *fmt, size_t fmtlen)
 {
     FmtCtx *f = ctx;
@@ -764,12 +703,12 @@ static NfStatus fmt_arg(void *ctx, StrBuf *out, int index, const char *fmt, size
     case VAL_INT16:
     case VAL_INT32:
     case VAL_INT64:
-        return nf_format_int(out, v.as.i, int_width(v), fmt, NF_EN_US);
+        return nf_format_int(out, v.as.i, mbr_int_bytes((ValKind)v.kind), fmt, NF_EN_US);
     case VAL_BYTE:
     case VAL_UINT16:
     case VAL_UINT32:
     case VAL_UINT64:
-        return nf_format_uint(out, v.as.u, int_width(v), fmt, NF_EN_US);
+        return nf_format_uint(out, v.as.u, mbr_int_bytes((ValKind)v.kind), fmt, NF_EN_US);
     case VAL_DOUBLE:
         return nf_format_double(out, v.as.d, fmt, NF_EN_US);
     case VAL_SINGLE:

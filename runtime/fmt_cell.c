@@ -11,6 +11,7 @@
 #include "runtime/decimal.h"
 #include "runtime/hashtable.h"
 #include "runtime/mem.h"
+#include "runtime/members_util.h"
 #include "runtime/numfmt.h"
 
 #define ELLIPSIS     "\xE2\x80\xA6" /* U+2026 */
@@ -18,38 +19,15 @@
 
 /* ======================================================================== value text */
 
-/* Integer kinds: their size in bytes for X/B formats, and signedness. */
-static int int_bytes(ValKind k)
-{
-    switch (k) {
-    case VAL_SBYTE:
-    case VAL_BYTE:
-        return 1;
-    case VAL_INT16:
-    case VAL_UINT16:
-        return 2;
-    case VAL_INT32:
-    case VAL_UINT32:
-        return 4;
-    default:
-        return 8;
-    }
-}
-
-static int is_unsigned(ValKind k)
-{
-    return k == VAL_BYTE || k == VAL_UINT16 || k == VAL_UINT32 || k == VAL_UINT64;
-}
-
 /* A number through a .NET format string; 0 when v is no number or the format is bad. */
 static int put_number(Value v, const char *fmt, StrBuf *out)
 {
     size_t mark = out->len;
     NfStatus st = NF_EFORMAT;
-    if (val_is_integer(v) && is_unsigned((ValKind)v.kind))
-        st = nf_format_uint(out, v.as.u, int_bytes((ValKind)v.kind), fmt, NF_EN_US);
+    if (val_is_integer(v) && mbr_is_unsigned((ValKind)v.kind))
+        st = nf_format_uint(out, v.as.u, mbr_int_bytes((ValKind)v.kind), fmt, NF_EN_US);
     else if (val_is_integer(v))
-        st = nf_format_int(out, v.as.i, int_bytes((ValKind)v.kind), fmt, NF_EN_US);
+        st = nf_format_int(out, v.as.i, mbr_int_bytes((ValKind)v.kind), fmt, NF_EN_US);
     else if (v.kind == VAL_DOUBLE)
         st = nf_format_double(out, v.as.d, fmt, NF_EN_US);
     else if (v.kind == VAL_SINGLE)

@@ -214,7 +214,8 @@ double mbr_round_even(double d)
 
 /* ---- formatting and equality ---- */
 
-static int int_width(ValKind k)
+/* Integer kinds: their size in bytes (for X/B formats) and signedness. */
+int mbr_int_bytes(ValKind k)
 {
     switch (k) {
     case VAL_SBYTE:
@@ -231,7 +232,7 @@ static int int_width(ValKind k)
     }
 }
 
-static int is_unsigned(ValKind k)
+int mbr_is_unsigned(ValKind k)
 {
     return k == VAL_BYTE || k == VAL_UINT16 || k == VAL_UINT32 || k == VAL_UINT64;
 }
@@ -250,8 +251,8 @@ NfStatus mbr_format(Value v, const char *fmt, StrBuf *out)
     v = val_base(v);
     if (val_is_integer(v)) {
         ValKind k = (ValKind)v.kind;
-        return is_unsigned(k) ? nf_format_uint(out, v.as.u, int_width(k), fmt, NF_EN_US)
-                              : nf_format_int(out, v.as.i, int_width(k), fmt, NF_EN_US);
+        return mbr_is_unsigned(k) ? nf_format_uint(out, v.as.u, mbr_int_bytes(k), fmt, NF_EN_US)
+                                  : nf_format_int(out, v.as.i, mbr_int_bytes(k), fmt, NF_EN_US);
     }
     if (v.kind == VAL_DOUBLE) return nf_format_double(out, v.as.d, fmt, NF_EN_US);
     if (v.kind == VAL_SINGLE) return nf_format_float(out, (float)v.as.d, fmt, NF_EN_US);

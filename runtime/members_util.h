@@ -73,6 +73,10 @@ const char *mbr_overflow_noun(TypeId t);
 
 /* Round a double to an integer with .NET's default banker's rounding. */
 double mbr_round_even(double d);
+/* An integer kind's size in bytes (1, 2, 4 or 8; for the X and B number formats). */
+int mbr_int_bytes(ValKind k);
+/* 1 for the unsigned integer kinds (byte, uint16, uint32, uint64). */
+int mbr_is_unsigned(ValKind k);
 
 /* v.ToString(fmt) for numbers, dates, timespans (en-US culture, as pwsh on Linux); any other
  * value appends its plain ToString().  fmt NULL is the parameterless ToString(). */
