@@ -51,16 +51,8 @@ echo "== formatting: 100,000 objects as a table | Out-String =="
 printf '$x = 1..100000 | ForEach-Object { [pscustomobject]@{ Id = $_; Name = "n$_"; Ok = $true } } | Out-String; $x.Length\n' >/tmp/psmini-bench-fmt.ps1
 $H "$PSMINI -NoProfile -File /tmp/psmini-bench-fmt.ps1"
 
-echo "== jobs: 200 x Start-Job { 1 } | Wait-Job | Receive-Job vs bash ( echo 1 ) & wait =="
-printf 'for ($i = 0; $i -lt 200; $i++) { $null = Start-Job { 1 } | Wait-Job | Receive-Job }\n' >/tmp/psmini-bench-jobs.ps1
-printf 'for ($i = 0; $i -lt 200; $i++) { $null = Start-ThreadJob { 1 } | Wait-Job | Receive-Job }\n' >/tmp/psmini-bench-tjobs.ps1
-printf 'for i in $(seq 200); do ( echo 1 ) >/dev/null & wait; done\n' >/tmp/psmini-bench-jobs.sh
-$H "$PSMINI -NoProfile -File /tmp/psmini-bench-jobs.ps1" "$PSMINI -NoProfile -File /tmp/psmini-bench-tjobs.ps1" \
-   "bash /tmp/psmini-bench-jobs.sh"
-
-echo "== jobs: 1,000 jobs started at once, then Get-Job | Wait-Job | Receive-Job =="
-printf '1..1000 | ForEach-Object { $null = Start-Job { $using:_ } }; (Get-Job | Wait-Job | Receive-Job).Count\n' >/tmp/psmini-bench-many.ps1
-if [ -x /usr/bin/time ]; then /usr/bin/time -f "1,000 jobs: %e s, peak %M KB" "$PSMINI" -NoProfile -File /tmp/psmini-bench-many.ps1; fi
+echo "== jobs: round trips, throughput and 1,000 jobs (bench/jobs.sh) =="
+PSMINI="$PSMINI" RUNS="$RUNS" sh "$(dirname "$0")/jobs.sh"
 
 echo "== memory: idle shell, and a 1,000,000-element streaming pipeline (peak RSS, KB) =="
 if [ -x /usr/bin/time ]; then

@@ -14,6 +14,7 @@
 #include <unistd.h>
 
 #include "cmdlets/cmdutil.h"
+#include "cmdlets/drives.h"
 #include "cmdlets/items.h"
 #include "runtime/array.h"
 #include "runtime/convert.h"
@@ -189,6 +190,7 @@ static Status gc_file(CmdCtx *c, const char *full)
 
 static Status gc_path(CmdCtx *c, const char *path, int literal)
 {
+    if (drives_is(path)) return drives_content(c, path, literal);
     char **list;
     int n = items_expand(c, path, literal, 0, &list);
     Status st = ST_OK;

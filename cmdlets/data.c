@@ -11,6 +11,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 #include <unistd.h>
 
 #include "cmdlets/cmdutil.h"
@@ -18,6 +19,7 @@
 #include "cmdlets/fsitem.h"
 #include "cmdlets/json.h"
 #include "cmdlets/paths.h"
+#include "cmdlets/stringdata.h"
 #include "runtime/array.h"
 #include "runtime/convert.h"
 #include "runtime/eval.h"
@@ -25,6 +27,7 @@
 #include "runtime/members_kinds.h"
 #include "runtime/object.h"
 #include "runtime/regex.h"
+#include "runtime/runloc.h"
 #include "runtime/streams.h"
 #include "runtime/wildcard.h"
 
@@ -129,10 +132,9 @@ static int read_file(const char *path, StrBuf *out)
     return 0;
 }
 
-static char *full_path(const char *p)
+static char *full_path(CmdCtx *c, const char *p)
 {
-    char cwd[4096];
-    return path_full(getcwd(cwd, sizeof cwd) ? cwd : "/", getenv("HOME"), p);
+    return path_full(runloc_get(c->I), getenv("HOME"), p);
 }
 
 /* The strings of a string-or-string[] argument (borrowed from v), *n of them; owned array. */
@@ -159,7 +161,7 @@ static const ParamSpec to_json_params[] = {
     [TJ_INPUT] = {.name = "InputObject",
                   .type = TY_OBJECT,
                   .position = 0,
-                  .flags = PS_PIPELINE | PS_MANDATORY},
+                  .flags = PS_PIPELINE | PS_MANDATORY | PS_ALLOWNULL},
     [TJ_DEPTH] = {.name = "Depth", .type = TY_INT32, .position = -1},
     [TJ_COMPRESS] = {.name = "Compress", .type = TY_SWITCH, .position = -1, .flags = PS_SWITCH},
     [TJ_ENUMS] = {.name = "EnumsAsStrings", .type = TY_SWITCH, .position = -1, .flags = PS_SWITCH},
@@ -530,7 +532,7 @@ static Status export_begin(CmdCtx *c)
         return cmdutil_fail(
             c, EXC_ARGUMENT, ERRCAT_INVALIDARGUMENT, "CannotSpecifyPathAndLiteralPath",
             "You must specify either the -Path or -LiteralPath parameters, but not both.");
-    char *full = full_path(p);
+    char *full = full_path(c, p);
     if (cmdutil_flag(c, EC_NOCLOBBER) && !cmdutil_flag(c, EC_APPEND) && access(full, F_OK) == 0) {
         st = cmdutil_fail(c, EXC_EXCEPTION, ERRCAT_INVALIDOPERATION, "NoClobber",
                           "The file '%s' already exists.", full);
@@ -562,7 +564,7 @@ static Status export_process(CmdCtx *c)
     } else if (cmdutil_flag(c, EC_APPEND) && !cmdutil_flag(c, EC_FORCE)) {
         CsvError err;
         memset(&err, 0, sizeof err);
-        char *full = full_path(export_path(c));
+        char *full = full_path(c, export_path(c));
         int bad = csv_writer_check_append(s->w, obj, full, &err);
         free(full);
         if (bad) return cmdutil_fail(c, EXC_INVALIDOP, ERRCAT_INVALIDDATA, err.id, "%s", err.msg);
@@ -576,7 +578,7 @@ static Status export_end(CmdCtx *c)
 {
     CsvWriteState *s = c->priv;
     if (!s) return ST_OK;
-    char *full = full_path(export_path(c));
+    char *full = full_path(c, export_path(c));
     FILE *f = fopen(full, cmdutil_flag(c, EC_APPEND) ? "ab" : "wb");
     Status st = ST_OK;
     if (!f) {
@@ -707,13 +709,12 @@ static const ParamSpec import_csv_params[] = {
 /* Each file matching one -Path (wildcards) or -LiteralPath. */
 static Status import_one(CmdCtx *c, const char *path, int literal, const CsvOpts *o)
 {
-    char cwd[4096];
     char **list = NULL;
     FsError fe;
-    int n = path_resolve(getcwd(cwd, sizeof cwd) ? cwd : "/", getenv("HOME"), path,
-                         literal ? PATH_LITERAL : 0, &list, &fe);
+    int n = path_resolve(runloc_get(c->I), getenv("HOME"), path, literal ? PATH_LITERAL : 0,
+                         &list, &fe);
     if (n < 0) {
-        char *full = full_path(path);
+        char *full = full_path(c, path);
         StrBuf msg = {0};
         sb_printf(&msg, "Could not find file '%s'.", full);
         write_err(c, ERRCAT_OBJECTNOTFOUND, "FileOpenFailure", full, sb_str(&msg));
@@ -763,6 +764,7 @@ typedef struct MatchInfo {
     Value line;    /* String */
     long lineno;   /* LineNumber */
     char *path;    /* full path, or NULL for InputStream */
+    char *shown;   /* path as displayed: relative to the location the match was made in */
     Value pattern; /* String */
     Value matches; /* Match[] (object[]) */
     Value pre;     /* Context.PreContext (string[]) or $null without -Context */
@@ -779,24 +781,24 @@ static void mi_free(Obj *o)
     val_unref(m->pre);
     val_unref(m->post);
     free(m->path);
+    free(m->shown);
 }
 
-/* The path as displayed: relative to the current directory when it lies under it. */
-static void mi_display_path(const MatchInfo *m, StrBuf *out)
+/* pwsh's MatchInfo.RelativePath(dir): path without its dir prefix (compared ignoring case)
+ * when a separator follows it, else path.  Borrowed from path. */
+static const char *relative_path(const char *path, const char *dir)
 {
-    char cwd[4096];
-    size_t n = getcwd(cwd, sizeof cwd) ? strlen(cwd) : 0;
-    if (n > 1 && strncmp(m->path, cwd, n) == 0 && m->path[n] == '/')
-        sb_puts(out, m->path + n + 1);
-    else
-        sb_puts(out, m->path);
+    size_t n = strlen(dir);
+    if (!n || strlen(path) <= n || strncasecmp(path, dir, n) != 0) return path;
+    if (dir[n - 1] == '/') return path + n;
+    return path[n] == '/' ? path + n + 1 : path;
 }
 
 static void mi_line(const MatchInfo *m, const char *prefix, const char *text, long no, StrBuf *out)
 {
     sb_puts(out, prefix);
     if (m->path) {
-        mi_display_path(m, out);
+        sb_puts(out, m->shown);
         sb_printf(out, ":%ld:", no);
     }
     sb_puts(out, text);
@@ -1025,12 +1027,16 @@ static int sls_test(Sls *s, Value line, Value *pat, Value *matches)
     return hit != s->notmatch;
 }
 
-static Value mi_new(Sls *s, Value line, long no, const char *path, Value pat, Value matches)
+/* A match in path (NULL: InputStream).  h10: the display form is fixed now, against the
+ * runspace's location loc, since ToString has no runspace (a thread job's Set-Location). */
+static Value mi_new(Sls *s, Value line, long no, const char *path, const char *loc, Value pat,
+                    Value matches)
 {
     MatchInfo *m = (MatchInfo *)obj_alloc(&cls_matchinfo, sizeof *m);
     m->line = val_ref(line);
     m->lineno = no;
     m->path = path ? xstrdup(path) : NULL;
+    m->shown = path ? xstrdup(relative_path(path, loc)) : NULL;
     m->pattern = val_ref(pat);
     m->matches = matches;
     m->pre = val_null();
@@ -1074,7 +1080,8 @@ static Status sls_source(CmdCtx *c, Sls *s, Value lines, const char *path)
     Status st = ST_OK;
     for (size_t i = 0; i < n && !st; i++) {
         if (!sel[i]) continue;
-        Value mi = mi_new(s, arr_peek(lines, i), (long)i + 1, path, pats[i], ms[i]);
+        Value mi =
+            mi_new(s, arr_peek(lines, i), (long)i + 1, path, runloc_get(c->I), pats[i], ms[i]);
         ms[i] = val_null();
         if (s->context) {
             MatchInfo *m = (MatchInfo *)mi.as.o;
@@ -1152,13 +1159,12 @@ static int sls_wanted(CmdCtx *c, const char *full)
 
 static Status sls_path(CmdCtx *c, Sls *s, const char *path, int literal)
 {
-    char cwd[4096];
     char **list = NULL;
     FsError fe;
-    int n = path_resolve(getcwd(cwd, sizeof cwd) ? cwd : "/", getenv("HOME"), path,
-                         literal ? PATH_LITERAL : 0, &list, &fe);
+    int n = path_resolve(runloc_get(c->I), getenv("HOME"), path, literal ? PATH_LITERAL : 0,
+                         &list, &fe);
     if (n < 0) {
-        char *full = full_path(path);
+        char *full = full_path(c, path);
         StrBuf msg = {0};
         sb_printf(&msg, "Cannot find path '%s' because it does not exist.", full);
         write_err(c, ERRCAT_OBJECTNOTFOUND, "PathNotFound", full, sb_str(&msg));
@@ -1212,7 +1218,7 @@ static Status sls_item(CmdCtx *c, Sls *s, Value item)
     } else if (!s->stream_done) {
         Value pat, ms;
         if (sls_test(s, line, &pat, &ms)) {
-            st = sls_put(c, s, mi_new(s, line, s->lineno, NULL, pat, ms));
+            st = sls_put(c, s, mi_new(s, line, s->lineno, NULL, NULL, pat, ms));
             s->stream_done = s->quiet; /* -Quiet: one $true for the whole stream */
         } else {
             val_unref(ms);
@@ -1257,5 +1263,6 @@ const CmdDef data_table[] = {
     {"Export-Csv", "epcsv", export_csv, export_csv_params, NPARAMS(export_csv_params)},
     {"Import-Csv", "ipcsv", import_csv, import_csv_params, NPARAMS(import_csv_params)},
     {"Select-String", "sls", select_string, select_string_params, NPARAMS(select_string_params)},
+    {"ConvertFrom-StringData", NULL, stringdata_convert, stringdata_params, STRINGDATA_NPARAMS},
 };
 const int data_count = NPARAMS(data_table);

@@ -798,6 +798,9 @@ static int view_match(Value v)
     return fsitem_is(v);
 }
 
+static const FmtColumn group_col = {.label = "Directory", .get = view_parent};
+
+/* GroupBy PSParentPath through FileSystemTypes-GroupingFormat: "    Directory: <path>". */
 static const FmtView unix_view = {
     .name = "childrenWithUnixStat",
     .type_name = "System.IO.FileInfo",
@@ -805,9 +808,9 @@ static const FmtView unix_view = {
     .shape = FMT_TABLE,
     .cols = unix_cols,
     .ncols = sizeof unix_cols / sizeof unix_cols[0],
+    .group_by = &group_col,
+    .group_indent = 4,
 };
-
-static const FmtColumn group_col = {.label = "Directory", .get = view_parent};
 
 void fsitem_register_views(void)
 {

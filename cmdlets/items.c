@@ -15,6 +15,8 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "cmdlets/cmdutil.h"
+#include "cmdlets/drives.h"
 #include "cmdlets/fsitem.h"
 #include "cmdlets/location.h"
 #include "runtime/array.h"
@@ -365,6 +367,7 @@ static int gci_recurse_leaf(CmdCtx *c, const char *path, int literal, Status *st
 
 static Status gci_path(CmdCtx *c, const char *path, int literal)
 {
+    if (drives_is(path)) return drives_list(c, path, literal);
     Status rst;
     if (gci_recurse_leaf(c, path, literal, &rst)) return rst;
     char **list;
@@ -401,6 +404,7 @@ static const ParamSpec gi_params[] = {
 
 static Status gi_path(CmdCtx *c, const char *path, int literal)
 {
+    if (drives_is(path)) return drives_get(c, path, literal);
     char **list;
     int n = items_expand(c, path, literal, flag(c, GI_FORCE), &list);
     Status st = ST_OK;
@@ -664,6 +668,7 @@ static int ri_one(CmdCtx *c, const char *full, FsError *err)
 
 static Status ri_path(CmdCtx *c, const char *path, int literal)
 {
+    if (drives_is(path)) return drives_remove(c, path, literal, flag(c, RI_FORCE));
     char **list;
     int n = items_expand(c, path, literal, flag(c, RI_FORCE), &list);
     for (int i = 0; i < n; i++) {
@@ -901,6 +906,51 @@ static Status rename_item(CmdCtx *c)
     return items_each_path(c, RN_PATH, RN_LITERAL, NULL, rn_path);
 }
 
+/* ============================================================= Set-Item ==== */
+
+enum { SI_PATH, SI_VALUE, SI_LITERAL, SI_FORCE, SI_PASSTHRU };
+static const ParamSpec si_params[] = {
+    [SI_PATH] = {.name = "Path", .type = TY_STRING, .is_array = 1, .position = 0},
+    [SI_VALUE] = {.name = "Value", .type = TY_OBJECT, .position = 1, .flags = PS_PIPELINE},
+    [SI_LITERAL] = {.name = "LiteralPath",
+                    .alias = "PSPath",
+                    .type = TY_STRING,
+                    .is_array = 1,
+                    .position = -1},
+    [SI_FORCE] = {.name = "Force", .type = TY_SWITCH, .position = -1, .flags = PS_SWITCH},
+    [SI_PASSTHRU] = {.name = "PassThru", .type = TY_SWITCH, .position = -1, .flags = PS_SWITCH},
+};
+
+static Status si_one(CmdCtx *c, const char *path, int literal, Value value)
+{
+    if (!drives_is(path)) { /* pwsh's FileSystem provider has no Set-Item either */
+        FsError err;
+        fs_fail(&err, "NotSupported", "NotImplemented", path,
+                "Provider operation stopped because the provider does not support this "
+                "operation.");
+        items_write_error(c, &err);
+        return ST_OK;
+    }
+    Status st = drives_set(c, path, value, flag(c, SI_FORCE));
+    return !st && flag(c, SI_PASSTHRU) ? drives_get(c, path, 1) : st;
+}
+
+/* Set-Item [-Path] <string[]> [[-Value] <Object>] [-Force] [-PassThru] [-LiteralPath <string[]>] */
+static Status set_item(CmdCtx *c)
+{
+    if (c->phase != CMD_PROCESS) return ST_OK;
+    int literal = c->bound[SI_LITERAL];
+    Value paths = c->arg[literal ? SI_LITERAL : SI_PATH];
+    Value value = c->has_input ? c->input : c->arg[SI_VALUE];
+    Status st = ST_OK;
+    for (size_t i = 0; i < cmdutil_count(paths) && !st; i++) {
+        char *p = path_of(cmdutil_elem(paths, i));
+        st = si_one(c, p, literal, value);
+        free(p);
+    }
+    return st;
+}
+
 /* ================================================================ table ==== */
 
 void items_register_views(void)
@@ -917,5 +967,6 @@ const CmdDef items_table[] = {
     {"Copy-Item", "cpi copy", copy_item, ci_params, NPARAMS(ci_params)},
     {"Move-Item", "mi move", move_item, ci_params, NPARAMS(ci_params) - 1},
     {"Rename-Item", "rni ren", rename_item, rn_params, NPARAMS(rn_params)},
+    {"Set-Item", "si", set_item, si_params, NPARAMS(si_params)},
 };
 const int items_count = NPARAMS(items_table);

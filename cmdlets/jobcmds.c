@@ -35,50 +35,44 @@
 
 #define NPARAMS(p) (int)(sizeof(p) / sizeof(p[0]))
 
-/* ============================================= per-runspace job tables (TEMPORARY) ==== */
-/*
-** TEMPORARY until runtime/interp.h has a slot for it: each Interp's JobTable lives here, keyed
-** by the Interp's address.  Replace with an Interp field (e.g. `JobTable *jobs`, released by
-** interp_free with job_table_unref) and an accessor `JobTable *interp_jobs(Interp *I)`; then
-** jobcmds_table_of becomes that accessor.  Known flaw: nothing tells us when an Interp is freed,
-** so a table outlives its runspace, and a later Interp at the same address would inherit it.
-*/
-typedef struct Slot {
-    Interp *I;
-    JobTable *t;
-    pthread_t owner;
-} Slot;
+/* ================================================================ the job table ==== */
 
-static pthread_mutex_t slot_lock = PTHREAD_MUTEX_INITIALIZER;
-static Slot *slots;
-static size_t nslots, cap_slots;
+/* The table the REPL polls before each prompt (jobcmds_thread_table): the last one handed out
+ * on this thread, borrowed; cleared when that table is released here. */
+static _Thread_local JobTable *thread_table;
+
+static void table_release(JobTable *t)
+{
+    if (thread_table == t) thread_table = NULL;
+    job_table_unref(t);
+}
+
+/* Attach t (one owner reference, taken over) to I as its job table. */
+static void table_attach(Interp *I, JobTable *t)
+{
+    I->jobs = t;
+    I->jobs_release = table_release;
+}
 
 JobTable *jobcmds_table_of(Interp *I)
 {
-    pthread_mutex_lock(&slot_lock);
-    JobTable *t = NULL;
-    for (size_t i = 0; i < nslots && !t; i++)
-        if (slots[i].I == I) t = slots[i].t;
-    if (!t) {
-        t = job_table_new();
-        Slot s = {I, t, pthread_self()};
-        ARRAY_PUSH(slots, nslots, cap_slots, s);
-    }
-    pthread_mutex_unlock(&slot_lock);
-    return t;
+    if (!I->jobs) table_attach(I, job_table_new());
+    thread_table = I->jobs;
+    return I->jobs;
+}
+
+JobTable *jobcmds_jobs(Interp *I)
+{
+    return I->jobs;
 }
 
 JobTable *jobcmds_thread_table(void)
 {
-    pthread_mutex_lock(&slot_lock);
-    JobTable *t = NULL;
-    for (size_t i = nslots; i-- > 0 && !t;)
-        if (pthread_equal(slots[i].owner, pthread_self())) t = slots[i].t;
-    pthread_mutex_unlock(&slot_lock);
-    return t;
+    return thread_table;
 }
 
-/* Thread jobs' runspaces: a fresh Interp with every cmdlet family. */
+/* Thread jobs' runspaces: a fresh Interp with every cmdlet family (the thread backend gives
+ * it the session's job table, hence its one Id counter, when the job starts). */
 static Interp *thread_runspace(void *ctx)
 {
     (void)ctx;
@@ -123,16 +117,18 @@ static const BindType t_jobstate = {.name = "JobState",
 static const char *const auth_names[] = {
     "Default", "Basic",  "Negotiate", "NegotiateWithImplicitCredential",
     "Credssp", "Digest", "Kerberos",  NULL};
+static const int auth_values[] = {0, 1, 2, 3, 4, 5, 6};
 static const BindType t_auth = {.name = "AuthenticationMechanism",
                                 .fullname = "System.Management.Automation.Runspaces."
                                             "AuthenticationMechanism",
-                                .names = auth_names};
+                                .names = auth_names,
+                                .values = auth_values};
 
 static const BindType t_session = {.name = "PSSession",
                                    .fullname = "System.Management.Automation.Runspaces.PSSession"};
 
 /* ================================================================ declarations ==== */
-/* As in tests/unit/test_binder.c (jobs.md 3). */
+/* pwsh's parameter sets (jobs.md 3); exported through jobcmds_decl for the binder tests. */
 
 #define SID  "SessionIdParameterSet"
 #define IID  "InstanceIdParameterSet"
@@ -337,17 +333,46 @@ static const CmdDecl invoke_decl = {"Invoke-Command",
                                     "InProcess",
                                     0};
 
+static const CmdDecl *const all_decls[] = {&getjob_decl,     &waitjob_decl,   &stopjob_decl,
+                                           &removejob_decl,  &receivejob_decl, &startjob_decl,
+                                           &threadjob_decl,  &invoke_decl};
+
+const CmdDecl *jobcmds_decl(const char *name)
+{
+    for (size_t i = 0; i < sizeof all_decls / sizeof *all_decls; i++)
+        if (str_icmp(all_decls[i]->name, name) == 0) return all_decls[i];
+    return NULL;
+}
+
 /* ================================================================ binding ==== */
+
+/* The compiled plans of the declarations: immutable once built, so one per process serves
+ * every runspace and thread (built on first use; a cmdlet call then costs no compilation). */
+#define NDECLS (sizeof all_decls / sizeof *all_decls)
+static pthread_mutex_t plan_mu = PTHREAD_MUTEX_INITIALIZER;
+static BindPlan *plans[NDECLS];
+
+static const BindPlan *plan_of(const CmdDecl *d)
+{
+    size_t i = 0;
+    while (i < NDECLS && all_decls[i] != d)
+        i++;
+    pthread_mutex_lock(&plan_mu);
+    if (!plans[i]) plans[i] = bind_plan_new(d);
+    BindPlan *p = plans[i];
+    pthread_mutex_unlock(&plan_mu);
+    return p;
+}
 
 /* One invocation's state (CmdCtx.priv). */
 typedef struct Call {
-    BindPlan *plan;
+    const BindPlan *plan; /* shared: plan_of */
     Binder *b;
     const CmdDecl *decl;
     int bound;     /* the command line is bound */
     JobList jobs;  /* Wait-Job / Stop-Job: the jobs matched so far, in order */
     Value inputs;  /* Start-Job & co: pipeline input collected (object[]) */
-    Value errs;    /* -ErrorVariable's collector (object[]) or $null */
+    Value vars[3]; /* -Error/-Warning/-InformationVariable collectors (object[]) or $null */
     int has_input; /* some pipeline input arrived */
 } Call;
 
@@ -355,10 +380,10 @@ static void call_free(void *p)
 {
     Call *k = p;
     bind_free(k->b);
-    bind_plan_free(k->plan);
     job_list_free(&k->jobs);
     val_unref(k->inputs);
-    val_unref(k->errs);
+    for (int i = 0; i < 3; i++)
+        val_unref(k->vars[i]);
     free(k);
 }
 
@@ -367,10 +392,11 @@ static Call *call_of(CmdCtx *c, const CmdDecl *d)
     if (!c->priv) {
         Call *k = xcalloc(1, sizeof(Call));
         k->decl = d;
-        k->plan = bind_plan_new(d);
+        k->plan = plan_of(d);
         k->b = bind_new(k->plan);
         k->inputs = val_null();
-        k->errs = val_null();
+        for (int i = 0; i < 3; i++)
+            k->vars[i] = val_null();
         c->priv = k;
         c->priv_free = call_free;
     }
@@ -478,47 +504,68 @@ static Value common_arg(Call *k, const char *name)
     return i >= 0 && bind_bound(k->b, i) ? bind_value(k->b, i) : val_null();
 }
 
+/* The -*Action (act[]) and -*Variable (sink[]) common parameters applied here, per stream. */
+static const struct {
+    const char *var, *action; /* NULL: none */
+    int stream;
+} commons[] = {
+    {"ErrorVariable", NULL, STREAM_ERR}, /* -ErrorAction is ea_override (common_enter) */
+    {"WarningVariable", "WarningAction", STREAM_WARN},
+    {"InformationVariable", "InformationAction", STREAM_INFO},
+};
+#define NCOMMONS (sizeof commons / sizeof *commons)
+
 typedef struct Saved {
-    int ea, warn;
-    Value sink;
+    int ea, act[NCOMMONS];
+    Value sink[NCOMMONS];
 } Saved;
 
 static void common_enter(Interp *I, Call *k, Saved *sv)
 {
     sv->ea = I->ea_override;
-    sv->warn = I->act[STREAM_WARN];
-    sv->sink = I->sink[STREAM_ERR];
-    Value ea = common_arg(k, "ErrorAction"), wa = common_arg(k, "WarningAction");
+    Value ea = common_arg(k, "ErrorAction");
     if (!val_is_null(ea)) I->ea_override = action_of(ea);
-    if (!val_is_null(wa)) I->act[STREAM_WARN] = action_of(wa);
-    if (!val_is_null(common_arg(k, "ErrorVariable"))) {
-        if (val_is_null(k->errs)) k->errs = arr_new(TY_OBJECT, 0);
-        I->sink[STREAM_ERR] = k->errs;
+    for (size_t i = 0; i < NCOMMONS; i++) {
+        int s = commons[i].stream;
+        sv->act[i] = I->act[s];
+        sv->sink[i] = I->sink[s];
+        Value a = commons[i].action ? common_arg(k, commons[i].action) : val_null();
+        if (!val_is_null(a)) I->act[s] = action_of(a);
+        if (val_is_null(common_arg(k, commons[i].var))) continue;
+        if (val_is_null(k->vars[i])) k->vars[i] = arr_new(TY_OBJECT, 0);
+        I->sink[s] = k->vars[i];
     }
+}
+
+/* Store collector got in the variable named by name (a leading '+' appends). */
+static void set_var(Interp *I, Value name, Value got)
+{
+    Value n = convert_to_string(name, NULL);
+    const char *s = val_str_data(n);
+    Value v = val_ref(got);
+    if (*s == '+') {
+        s++;
+        Value old = eval_var_get(I, s, strlen(s));
+        if (!val_is_null(old)) {
+            val_unref(v);
+            v = arr_concat(old, got);
+        }
+        val_unref(old);
+    }
+    eval_var_set(I, s, strlen(s), v);
+    val_unref(v);
+    val_unref(n);
 }
 
 static void common_leave(Interp *I, Call *k, Saved *sv, int last)
 {
     I->ea_override = sv->ea;
-    I->act[STREAM_WARN] = sv->warn;
-    I->sink[STREAM_ERR] = sv->sink;
-    Value ev = common_arg(k, "ErrorVariable");
-    if (!last || val_is_null(ev)) return;
-    Value n = convert_to_string(ev, NULL);
-    const char *name = val_str_data(n);
-    Value v = val_ref(k->errs);
-    if (*name == '+') {
-        name++;
-        Value old = eval_var_get(I, name, strlen(name));
-        if (!val_is_null(old)) {
-            val_unref(v);
-            v = arr_concat(old, k->errs);
-        }
-        val_unref(old);
+    for (size_t i = 0; i < NCOMMONS; i++) {
+        I->act[commons[i].stream] = sv->act[i];
+        I->sink[commons[i].stream] = sv->sink[i];
+        Value name = common_arg(k, commons[i].var);
+        if (last && !val_is_null(name)) set_var(I, name, k->vars[i]);
     }
-    eval_var_set(I, name, strlen(name), v);
-    val_unref(v);
-    val_unref(n);
 }
 
 typedef Status (*Body)(CmdCtx *c, Call *k);
@@ -567,6 +614,14 @@ static Value list_at(Value v, size_t i)
 static int int_of(Value v)
 {
     return (int)v.as.i;
+}
+
+/* Deliver job output, waiting up to ms for some: ST_STOP as soon as Ctrl+C (or Stop-Job on a
+ * thread job running this) asks the runspace to stop, as pwsh's waits do. */
+static Status wait_events(CmdCtx *c, JobTable *t, int ms)
+{
+    jobrun_poll_stop(t, ms, interp_stop_fd(c->I));
+    return interp_stopping(c->I) ? ST_STOP : ST_OK;
 }
 
 /* ================================================================ errors ==== */
@@ -737,6 +792,8 @@ static void recv_info(CmdCtx *c, Status *st, Value v)
 {
     Interp *I = c->I;
     Value s = convert_to_string(v, NULL);
+    if (!val_is_null(I->sink[STREAM_INFO]))
+        arr_push_take(I->sink[STREAM_INFO], inforec_new(STREAM_INFO, val_str_data(s)));
     if (I->spipe[STREAM_INFO]) {
         Value r = inforec_new(STREAM_INFO, val_str_data(s));
         *st = pipe_put(I, I->spipe[STREAM_INFO], r);
@@ -881,13 +938,16 @@ static Status receive_wait(CmdCtx *c, Call *k, JobTable *t, JobList *sel, JobLis
     int force = flag(k, RJ_FORCE);
     for (size_t i = 0; i < sel->len && flag(k, RJ_WRITEJOB) && !r.st; i++)
         r.st = emit_job(c, sel->items[i]);
+    /* What has arrived is written at once; failure reasons only by the last read, so a job
+     * that failed while another still runs is reported once, not on every round. */
     for (;;) {
         jobrun_poll(t, 0);
         int done = all_done(tg, force);
+        unsigned f = flags | (done ? 0 : JOB_RECV_NOREASON);
         for (size_t i = 0; i < tg->len && !r.st; i++)
-            job_receive(tg->items[i], flags, recv_emit, &r);
+            job_receive(tg->items[i], f, recv_emit, &r);
         if (done || r.st) break;
-        jobrun_poll(t, 100);
+        if ((r.st = wait_events(c, t, 100))) return r.st;
     }
     for (size_t i = 0; i < tg->len && !r.st && flag(k, RJ_WRITEEVENTS); i++)
         r.st = write_events(c, tg->items[i]);
@@ -968,7 +1028,8 @@ static Status wait_end(CmdCtx *c, Call *k)
         if (w == JOB_WAIT_DONE) break;
         long left = timeout > 0 ? deadline - now_ms() : 100;
         if (left <= 0) return ST_OK; /* timed out: nothing at all */
-        jobrun_poll(t, left < 100 ? (int)left : 100);
+        Status st = wait_events(c, t, left < 100 ? (int)left : 100);
+        if (st) return st;
     }
     if (job_wait_warns(k->jobs.items, k->jobs.len)) {
         Value s = val_str(job_msg_text(JOB_MSG_WAIT_SUSPENDED));
@@ -1096,6 +1157,22 @@ static void find_usings(Node *n, Value names)
     }
 }
 
+/* The caller's variable a $using: name designates: "x", or with a scope, "global:x",
+ * "script:x", "local:x" or "private:x" (${using:script:x}, which & writes for $script:x). */
+static Var *using_lookup(Interp *I, const char *name)
+{
+    static const char *const scopes[] = {"global", "script", "local", "private"};
+    const char *colon = strchr(name, ':');
+    for (size_t k = 0; colon && k < sizeof scopes / sizeof *scopes; k++) {
+        size_t ql = strlen(scopes[k]);
+        if ((size_t)(colon - name) != ql || str_nicmp(name, scopes[k], ql) != 0) continue;
+        const char *n = colon + 1;
+        Scope *sc = k == 0 ? I->global : k == 1 ? scope_script(I->cur) : I->cur;
+        return scope_local(sc, n, strlen(n));
+    }
+    return scope_lookup(I->cur, name, strlen(name));
+}
+
 /* The $using: values of the code under root, looked up in the caller: *out = an ordered
  * dictionary "$using:x" -> value (or $null when there are none). */
 static Status collect_usings(CmdCtx *c, const char *cmdlet, Node *root, Value *out)
@@ -1107,7 +1184,7 @@ static Status collect_usings(CmdCtx *c, const char *cmdlet, Node *root, Value *o
     if (arr_len(names)) *out = ht_new(1);
     for (size_t i = 0; i < arr_len(names) && !st; i++) {
         const char *name = val_str_data(arr_peek(names, i));
-        Var *var = scope_lookup(c->I->cur, name, strlen(name));
+        Var *var = using_lookup(c->I, name);
         StrBuf key = {0};
         sb_printf(&key, "$using:%s", name);
         if (!var) {
@@ -1393,14 +1470,18 @@ static Status invoke_remote(CmdCtx *c, Call *k)
     s.input = input;
     s.computers = n ? names : local;
     s.ncomputers = n ? n : 1;
+    s.throttle = given(k, IC_THROTTLE) ? int_of(arg(k, IC_THROTTLE)) : 0;
+    s.hide_computer = flag(k, IC_HIDECN);
     Job *j = jobrun_start_remote(t, &s);
     if (flag(k, IC_ASJOB) || given(k, IC_JOBNAME)) {
         st = emit_job(c, j);
     } else {
-        jobrun_wait(t, j, -1);
+        while (!job_state_is_finished(job_state(j)) && !(st = wait_events(c, t, 100)))
+            ;
         Recv r = {c, ST_OK};
-        job_receive(j, 0, recv_emit, &r);
-        st = r.st;
+        if (!st) job_receive(j, 0, recv_emit, &r);
+        if (!st) st = r.st;
+        job_stop(j); /* Ctrl+C: the remote command ends too */
         job_table_detach(t, j);
     }
     job_unref(j);

@@ -1,8 +1,7 @@
 /*
-** location: the location and path cmdlets (see location.h).  The per-runspace state (the
-** Set-Location history behind `cd -`/`cd +` and the Push-Location stack) lives in a
-** thread-local list keyed by the Interp, until the runspace offers a slot for it (SWAPPABLE,
-** like location_current).
+** location: the location and path cmdlets (see location.h).  The location, the Set-Location
+** history behind `cd -`/`cd +` and the Push-Location stack belong to the runspace
+** (runtime/runloc.h).
 */
 #include "cmdlets/location.h"
 
@@ -13,67 +12,23 @@
 #include <unistd.h>
 
 #include "cmdlets/cmdutil.h"
+#include "cmdlets/drives.h"
 #include "cmdlets/items.h"
 #include "runtime/array.h"
 #include "runtime/convert.h"
 #include "runtime/eval.h"
 #include "runtime/mem.h"
 #include "runtime/pathinfo.h"
+#include "runtime/runloc.h"
 #include "runtime/wildcard.h"
 
 #define NPARAMS(p) (int)(sizeof(p) / sizeof(p[0]))
 
-/* ======================================================= runspace state ==== */
-
-typedef struct PathStack {
-    char **items;
-    size_t len, cap;
-} PathStack;
-
-typedef struct LocState {
-    const Interp *I;
-    PathStack back, fwd, pushed; /* cd - history, cd + history, Push-Location stack */
-    struct LocState *next;
-} LocState;
-
-static _Thread_local LocState *loc_states; /* SWAPPABLE: one per runspace of this thread */
-
-static LocState *loc_state(Interp *I)
-{
-    for (LocState *s = loc_states; s; s = s->next)
-        if (s->I == I) return s;
-    LocState *s = xcalloc(1, sizeof *s);
-    s->I = I;
-    s->next = loc_states;
-    loc_states = s;
-    return s;
-}
-
-static void stack_push(PathStack *s, const char *path)
-{
-    if (s->len == s->cap) {
-        s->cap = s->cap ? s->cap * 2 : 8;
-        s->items = xrealloc(s->items, s->cap * sizeof *s->items);
-    }
-    s->items[s->len++] = xstrdup(path);
-}
-
-static char *stack_pop(PathStack *s) /* owned, NULL when empty */
-{
-    return s->len ? s->items[--s->len] : NULL;
-}
-
-static void stack_clear(PathStack *s)
-{
-    while (s->len)
-        free(s->items[--s->len]);
-}
+/* ============================================================ location ==== */
 
 char *location_current(Interp *I)
 {
-    char *d = getcwd(NULL, 0);
-    if (d) return d;
-    return xstrdup("/");
+    return xstrdup(runloc_get(I));
 }
 
 const char *location_home(void)
@@ -100,7 +55,7 @@ static Status emit_pathinfo(CmdCtx *c, const char *path)
     return st;
 }
 
-/* chdir to the container path stands for; 0, or -1 with err. */
+/* Move the runspace to the container path stands for; 0, or -1 with err. */
 static int change_to(CmdCtx *c, const char *path, int literal, FsError *err)
 {
     char **list;
@@ -120,7 +75,7 @@ static int change_to(CmdCtx *c, const char *path, int literal, FsError *err)
     if (stat(list[0], &st) != 0 || !S_ISDIR(st.st_mode))
         rc = fs_fail(err, "PathNotFound", "ObjectNotFound", list[0],
                      "Cannot find path '%s' because it does not exist.", list[0]);
-    else if (chdir(list[0]) != 0)
+    else if (runloc_set(c->I, list[0]) != 0)
         rc = fs_fail(err, "SetLocationPermissionDenied", "PermissionDenied", list[0],
                      "Access to the path '%s' is denied.", list[0]);
     path_list_free(list, n);
@@ -139,10 +94,9 @@ static Status get_location(CmdCtx *c)
 {
     if (c->phase != CMD_PROCESS) return ST_OK;
     if (cmdutil_flag(c, GL_STACK)) {
-        PathStack *s = &loc_state(c->I)->pushed;
         Status st = ST_OK;
-        for (size_t i = s->len; i > 0 && !st; i--)
-            st = emit_pathinfo(c, s->items[i - 1]);
+        for (size_t i = 0; i < runloc_depth(c->I, RLS_PUSHED) && !st; i++)
+            st = emit_pathinfo(c, runloc_peek(c->I, RLS_PUSHED, i));
         return st;
     }
     char *cwd = location_current(c->I);
@@ -163,15 +117,14 @@ static const ParamSpec sl_params[] = {
 /* cd - / cd +: move through the history; 0, or -1 with err when it is exhausted. */
 static int sl_history(CmdCtx *c, int back, FsError *err)
 {
-    LocState *s = loc_state(c->I);
-    char *to = stack_pop(back ? &s->back : &s->fwd);
+    char *to = runloc_pop(c->I, back ? RLS_BACK : RLS_FWD);
     if (!to)
         return fs_fail(err, "InvalidOperation", "InvalidOperation", "",
                        "There is no location history left to navigate %s.",
                        back ? "backwards" : "forwards");
     char *here = location_current(c->I);
     int rc = change_to(c, to, 1, err);
-    if (rc == 0) stack_push(back ? &s->fwd : &s->back, here);
+    if (rc == 0) runloc_push(c->I, back ? RLS_FWD : RLS_BACK, here);
     free(here);
     free(to);
     return rc;
@@ -185,9 +138,8 @@ static int sl_go(CmdCtx *c, const char *path, int literal, FsError *err)
     char *here = location_current(c->I);
     int rc = change_to(c, path ? path : location_home(), path ? literal : 1, err);
     if (rc == 0) {
-        LocState *s = loc_state(c->I);
-        stack_push(&s->back, here);
-        stack_clear(&s->fwd);
+        runloc_push(c->I, RLS_BACK, here);
+        runloc_clear(c->I, RLS_FWD);
     }
     free(here);
     return rc;
@@ -232,7 +184,7 @@ static Status push_location(CmdCtx *c)
     char *path = cmdutil_arg_str(c, literal ? SL_LITERAL : SL_PATH);
     char *here = location_current(c->I);
     int rc = path ? sl_go(c, path, literal, &err) : 0;
-    if (rc == 0) stack_push(&loc_state(c->I)->pushed, here);
+    if (rc == 0) runloc_push(c->I, RLS_PUSHED, here);
     free(here);
     free(path);
     return sl_done(c, rc, &err, cmdutil_flag(c, SL_PASSTHRU));
@@ -247,7 +199,7 @@ static const ParamSpec pl_params[] = {
 static Status pop_location(CmdCtx *c)
 {
     if (c->phase != CMD_PROCESS) return ST_OK;
-    char *to = stack_pop(&loc_state(c->I)->pushed);
+    char *to = runloc_pop(c->I, RLS_PUSHED);
     if (!to) return ST_OK; /* pwsh: an empty default stack is not an error */
     FsError err;
     int rc = sl_go(c, to, 1, &err);
@@ -481,7 +433,9 @@ static const struct {
 static Status tp_path(CmdCtx *c, const char *path, int literal)
 {
     int ok;
-    if (cmdutil_flag(c, TP_VALID)) {
+    if (drives_is(path)) {
+        ok = drives_test(c, path, literal);
+    } else if (cmdutil_flag(c, TP_VALID)) {
         ok = *path != '\0' && strspn(path, " \t") != strlen(path);
     } else {
         char *t = cmdutil_arg_str(c, TP_TYPE);

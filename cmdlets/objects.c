@@ -7,6 +7,7 @@
 */
 #include "cmdlets/objects.h"
 
+#include <errno.h>
 #include <math.h>
 #include <stdarg.h>
 #include <stdio.h>
@@ -16,16 +17,21 @@
 #include "cmdlets/cmdutil.h"
 #include "cmdlets/sortkey.h"
 #include "runtime/array.h"
+#include "runtime/collections.h"
 #include "runtime/convert.h"
 #include "runtime/eval.h"
 #include "runtime/fmt_view.h"
 #include "runtime/format.h"
 #include "runtime/hashtable.h"
 #include "runtime/mem.h"
+#include "runtime/nettypes.h"
 #include "runtime/numfmt.h"
 #include "runtime/object.h"
+#include "runtime/psinfo.h"
 #include "runtime/regex.h"
+#include "runtime/runloc.h"
 #include "runtime/scriptblock.h"
+#include "runtime/statics.h"
 #include "runtime/wildcard.h"
 
 #define NPARAMS(p) (int)(sizeof(p) / sizeof(p[0]))
@@ -199,6 +205,7 @@ static const FmtView group_ne_view = {
 
 void objects_register_views(void)
 {
+    nettype_register_views(); /* [version], [guid] (runtime/nettypes.c) */
     static int done;
     if (done) return;
     done = 1;
@@ -817,6 +824,41 @@ static Status select_end(CmdCtx *c)
     return ST_OK;
 }
 
+/* One past the largest -Index, or -1 when an index is negative (no early stop then). */
+static long index_end(CmdCtx *c)
+{
+    Value ix = c->arg[SE_INDEX];
+    long end = 0;
+    for (size_t k = 0; val_is_array(ix) && k < arr_len(ix); k++) {
+        long i = (long)arr_peek(ix, k).as.i;
+        if (i < 0) return -1;
+        if (i + 1 > end) end = i + 1;
+    }
+    return end;
+}
+
+/* pwsh's Select-Object stops the commands upstream (StopUpstreamCommandsException) once -First
+ * has let its objects through (after -Skip) or the input is past the last -Index; -Wait keeps
+ * them running.  c->count objects have arrived so far. */
+static int select_done(CmdCtx *c)
+{
+    if (cmdutil_flag(c, SE_WAIT)) return 0;
+    if (given(c, SE_INDEX)) {
+        long end = index_end(c);
+        return end >= 0 && c->count >= end;
+    }
+    if (!given(c, SE_FIRST) || given(c, SE_LAST) || given(c, SE_SKIPLAST)) return 0;
+    long first = int_arg(c, SE_FIRST);
+    return first > 0 && c->count - int_arg(c, SE_SKIP) >= first;
+}
+
+static Status select_process(CmdCtx *c)
+{
+    Status st = each_input(c, SE_INPUT, select_item);
+    if (st || !c->has_input || !select_done(c)) return st; /* a first element has no upstream */
+    return pipe_stop_upstream(c->I);
+}
+
 static Status select_object(CmdCtx *c)
 {
     if (c->phase == CMD_BEGIN) {
@@ -826,7 +868,7 @@ static Status select_object(CmdCtx *c)
         return parse_keys(c, SE_PROP, &s->keys, &s->nkeys);
     }
     if (c->phase == CMD_END) return select_end(c);
-    return each_input(c, SE_INPUT, select_item);
+    return select_process(c);
 }
 
 /* ================================================================ Sort-Object ==== */
@@ -1679,6 +1721,49 @@ static const ParamSpec tee_params[] = {
     [TE_INPUT] = {.name = "InputObject", .type = TY_OBJECT, .position = -1, .flags = PS_PIPELINE},
 };
 
+/* -FilePath, taken against the runspace's location (h10: a thread job's own Set-Location), is
+ * opened (created or truncated) in the begin phase, as pwsh's Tee-Object does through
+ * Out-File: a file that cannot be opened fails before any object passes.  The text is
+ * written at the end, formatted as one block. */
+#define TEE_OPEN_ID "FileOpenFailure,Microsoft.PowerShell.Commands.TeeObjectCommand"
+static void tee_close(void *f)
+{
+    fclose(f);
+}
+
+static Status tee_open(CmdCtx *c)
+{
+    char *full = runloc_full(c->I, val_str_data(c->arg[TE_FILE]));
+    FILE *f = fopen(full, cmdutil_flag(c, TE_APPEND) ? "a" : "w");
+    Status st = ST_OK;
+    if (f) {
+        c->priv = f;
+        c->priv_free = tee_close;
+    } else if (errno == EACCES || errno == EISDIR) {
+        st = cmd_error(c, EXC_SYSTEM, TEE_OPEN_ID, "Access to the path '%s' is denied.", full);
+    } else {
+        st = cmd_error(c, EXC_SYSTEM, TEE_OPEN_ID, "Could not find a part of the path '%s'.", full);
+    }
+    free(full);
+    return st;
+}
+
+static void tee_write(CmdCtx *c, Value all)
+{
+    FmtOptions opt;
+    fmt_options_init(&opt);
+    opt.width = 120;
+    StrBuf sb = {0};
+    size_t n = arr_len(all);
+    Value *items = xmalloc((n ? n : 1) * sizeof(Value));
+    for (size_t i = 0; i < n; i++)
+        items[i] = arr_peek(all, i);
+    fmt_values(&opt, items, n, &sb);
+    free(items);
+    fwrite(sb.buf ? sb.buf : "", 1, sb.len, c->priv);
+    sb_free(&sb);
+}
+
 static Status tee_end(CmdCtx *c)
 {
     Value all = c->state.kind == VAL_NULL ? arr_new(TY_OBJECT, 0) : val_ref(c->state);
@@ -1686,29 +1771,8 @@ static Status tee_end(CmdCtx *c)
         Value v = arr_len(all) == 1 ? arr_get(all, 0) : val_ref(all);
         eval_var_set(c->I, val_str_data(c->arg[TE_VAR]), val_str_len(c->arg[TE_VAR]), v);
         val_unref(v);
-    } else if (given(c, TE_FILE)) {
-        FmtOptions opt;
-        fmt_options_init(&opt);
-        opt.width = 120;
-        StrBuf sb = {0};
-        size_t n = arr_len(all);
-        Value *items = xmalloc((n ? n : 1) * sizeof(Value));
-        for (size_t i = 0; i < n; i++)
-            items[i] = arr_peek(all, i);
-        fmt_values(&opt, items, n, &sb);
-        free(items);
-        FILE *f = fopen(val_str_data(c->arg[TE_FILE]), cmdutil_flag(c, TE_APPEND) ? "a" : "w");
-        if (f) {
-            fwrite(sb.buf ? sb.buf : "", 1, sb.len, f);
-            fclose(f);
-        }
-        sb_free(&sb);
-        if (!f) {
-            val_unref(all);
-            return cmd_error(c, EXC_SYSTEM,
-                             "FileOpenFailure,Microsoft.PowerShell.Commands.TeeObjectCommand",
-                             "Could not open file '%s'.", val_str_data(c->arg[TE_FILE]));
-        }
+    } else if (c->priv) {
+        tee_write(c, all);
     }
     val_unref(all);
     return ST_OK;
@@ -1728,6 +1792,7 @@ static Status tee_object(CmdCtx *c)
                          "Microsoft.PowerShell.Commands.TeeObjectCommand",
                          "Cannot bind argument to parameter 'FilePath' because it is an empty "
                          "string.");
+    if (c->phase == CMD_BEGIN && given(c, TE_FILE) && !given(c, TE_VAR)) return tee_open(c);
     if (c->phase == CMD_PROCESS) return each_input(c, TE_INPUT, tee_item);
     return c->phase == CMD_END ? tee_end(c) : ST_OK;
 }
@@ -1769,6 +1834,40 @@ static const struct {
     {"System.Collections.Specialized.OrderedDictionary", make_ordered},
 };
 
+/* Any other type: its static constructor, as [T]::new(args) runs it (pwsh's New-Object
+ * binds -ArgumentList to the constructor the same way).  An unknown type is pwsh's
+ * terminating TypeNotFound; a known type without a fitting constructor, or one that throws,
+ * is reported with the constructor's own message (psmini's wording, not .NET's ".ctor"). */
+static Status new_by_static(CmdCtx *c, const char *tn, Value *o)
+{
+    Value a = c->arg[NO_ARGS];
+    size_t n = val_is_array(a) ? arr_len(a) : !val_is_null(a);
+    Value *args = xcalloc(n + 1, sizeof(Value));
+    for (size_t i = 0; i < n; i++)
+        args[i] = val_is_array(a) ? arr_peek(a, i) : a;
+    MemberCtx mc = {.rx = c->I->rx, .cwd = runloc_get(c->I)};
+    MemberError err;
+    int rc = static_call(&mc, tn, strlen(tn), "new", 3, args, (int)n, o, &err);
+    free(args);
+    if (rc == MEMBER_OK) return ST_OK;
+    *o = val_null();
+    if (rc == MEMBER_NOTFOUND && strcmp(err.id, "TypeNotFound") == 0)
+        return cmdutil_fail(
+            c, EXC_PSARGUMENT, ERRCAT_INVALIDTYPE, "TypeNotFound",
+            "Cannot find type [%s]: verify that the assembly containing this type is loaded.", tn);
+    if (rc == MEMBER_NOTFOUND)
+        return cmdutil_fail(c, EXC_METHOD, ERRCAT_OBJECTNOTFOUND, "CannotFindAppropriateCtor",
+                            "A constructor was not found. Cannot find an appropriate constructor "
+                            "for type %s.",
+                            tn);
+    static const char call_new[] = "Exception calling \"new\"";
+    const char *m = err.msg; /* pwsh names the constructor ".ctor" here */
+    int ctor = strncmp(m, call_new, sizeof call_new - 1) == 0;
+    return cmdutil_fail(c, EXC_METHOD, ERRCAT_INVALIDOPERATION, "ConstructorInvokedThrowException",
+                        "%s%s", ctor ? "Exception calling \".ctor\"" : "",
+                        ctor ? m + sizeof call_new - 1 : m);
+}
+
 static Status new_object(CmdCtx *c)
 {
     if (c->phase != CMD_PROCESS) return ST_OK;
@@ -1776,10 +1875,12 @@ static Status new_object(CmdCtx *c)
     Value o = val_null();
     for (size_t i = 0; i < sizeof new_types / sizeof new_types[0] && val_is_null(o); i++)
         if (str_icmp(tn, new_types[i].name) == 0) o = new_types[i].make();
-    if (val_is_null(o))
-        return cmd_error(
-            c, EXC_ARGUMENT, "TypeNotFound,Microsoft.PowerShell.Commands.NewObjectCommand",
-            "Cannot find type [%s]: verify that the assembly containing this type is loaded.", tn);
+    if (val_is_null(o)) /* ArrayList, List[T] ... (h6: runtime/collections.h) */
+        coll_new_object(tn, strlen(tn), c->arg[NO_ARGS], &o);
+    if (val_is_null(o)) {
+        Status st = new_by_static(c, tn, &o);
+        if (st) return st;
+    }
     Value p = val_base(c->arg[NO_PROP]);
     for (size_t i = 0; ht_is(p) && i < ht_count(p); i++) {
         Value k, v;
@@ -1848,6 +1949,35 @@ static int add_note(CmdCtx *c, Value *obj, Value name, Value val)
     return 1;
 }
 
+/* -MemberType ScriptProperty / ScriptMethod: -Value is the getter or the method body. */
+static int add_script(CmdCtx *c, Value *obj, int is_method)
+{
+    Value sb = val_base(c->arg[AM_VALUE]);
+    if (!val_is(sb, &cls_scriptblock)) {
+        write_err(c, EXC_INVALIDOP, ERRCAT_INVALIDOPERATION,
+                  "CannotConvertValueToScriptBlock,Microsoft.PowerShell.Commands."
+                  "AddMemberCommand",
+                  *obj, "The value of the Value parameter must be a script block.");
+        return 0;
+    }
+    Value m = psinfo_script_member(c->I, sb, is_method);
+    int ok;
+    if (!is_method) {
+        ok = add_note(c, obj, c->arg[AM_NAME], m);
+    } else {
+        Value s = convert_to_string(c->arg[AM_NAME], NULL);
+        Value r = val_is(*obj, &cls_pscustomobject) || val_is(*obj, &cls_psobject)
+                      ? val_ref(*obj)
+                      : object_wrap(*obj);
+        ok = object_add_method(r, val_str_data(s), val_str_len(s), m);
+        val_unref(s);
+        val_unref(*obj);
+        *obj = r;
+    }
+    val_unref(m);
+    return ok;
+}
+
 /* The (name, value) pairs to add, by parameter set. */
 static int add_members(CmdCtx *c, Value *obj)
 {
@@ -1865,8 +1995,12 @@ static int add_members(CmdCtx *c, Value *obj)
     if (given(c, AM_NPNAME)) return add_note(c, obj, c->arg[AM_NPNAME], c->arg[AM_NPVALUE]);
     Value ts = convert_to_string(t, NULL);
     int note = str_icmp(val_str_data(ts), "NoteProperty") == 0;
+    int script = str_icmp(val_str_data(ts), "ScriptProperty") == 0 ? 1
+                 : str_icmp(val_str_data(ts), "ScriptMethod") == 0 ? 2
+                                                                   : 0;
     val_unref(ts);
     if (note) return add_note(c, obj, c->arg[AM_NAME], c->arg[AM_VALUE]);
+    if (script) return add_script(c, obj, script == 2);
     /* Add-Member name value: the NotePropertyName set, positionally */
     return add_note(c, obj, t, c->arg[AM_NAME]);
 }
@@ -1880,164 +2014,6 @@ static Status add_member(CmdCtx *c)
     if (add_members(c, &obj) && cmdutil_flag(c, AM_PASSTHRU)) st = pipe_put(c->I, c->out, obj);
     val_unref(obj);
     return st;
-}
-
-/* ================================================================ Get-Member ==== */
-
-/* Get-Member [[-Name] <String[]>] [-MemberType <PSMemberTypes>] [-InputObject <PSObject>]
- *            [-Static] [-Force]
- * Minimal: the four System.Object methods, note properties, the properties a value class
- * declares, and String.Length.  The output's default table lacks pwsh's "TypeName:" group
- * header (views cannot group yet). */
-enum { GM_NAME, GM_TYPE, GM_INPUT, GM_STATIC, GM_FORCE };
-static const ParamSpec member_params[] = {
-    [GM_NAME] = {.name = "Name", .type = TY_STRING, .is_array = 1, .position = 0},
-    [GM_TYPE] =
-        {.name = "MemberType", .alias = "Type", .type = TY_STRING, .is_array = 1, .position = -1},
-    [GM_INPUT] = {.name = "InputObject", .type = TY_OBJECT, .position = -1, .flags = PS_PIPELINE},
-    [GM_STATIC] = {.name = "Static", .type = TY_SWITCH, .position = -1, .flags = PS_SWITCH},
-    [GM_FORCE] = {.name = "Force", .type = TY_SWITCH, .position = -1, .flags = PS_SWITCH},
-};
-
-/* TypeName is readable but not enumerated, so the default table shows the other three with
- * widths from the data, as pwsh's view does. */
-static size_t member_nprops(Value self)
-{
-    return 3;
-}
-static const ObjClass cls_memberdef = {.name = "MemberDefinition",
-                                       .full_name =
-                                           "Microsoft.PowerShell.Commands.MemberDefinition",
-                                       .type = TY_OTHER,
-                                       .free = rec_free,
-                                       .get_prop = rec_get,
-                                       .nprops = member_nprops,
-                                       .prop_at = rec_prop_at};
-static const char *const member_names[] = {"Name", "MemberType", "Definition", "TypeName"};
-
-/* The short type names pwsh shows in member definitions. */
-static const struct {
-    TypeId id;
-    const char *name;
-} short_types[] = {
-    {TY_BOOL, "bool"},           {TY_CHAR, "char"},
-    {TY_INT32, "int"},           {TY_INT64, "long"},
-    {TY_DOUBLE, "double"},       {TY_DECIMAL, "decimal"},
-    {TY_STRING, "string"},       {TY_DATETIME, "datetime"},
-    {TY_HASHTABLE, "hashtable"}, {TY_SCRIPTBLOCK, "scriptblock"},
-};
-
-static void def_type(Value v, StrBuf *sb)
-{
-    TypeId t = val_type_id(val_base(v));
-    for (size_t i = 0; i < sizeof short_types / sizeof short_types[0]; i++)
-        if (short_types[i].id == t && !val_is_null(v)) {
-            sb_puts(sb, short_types[i].name);
-            return;
-        }
-    sb_puts(sb, val_is_null(v) ? "object" : val_type_fullname(v));
-}
-
-/* Member kinds and the -MemberType words that select them. */
-static int type_selected(CmdCtx *c, const char *kind)
-{
-    Value t = c->arg[GM_TYPE];
-    if (!given(c, GM_TYPE) || !val_is_array(t)) return 1;
-    int is_prop = strstr(kind, "Property") != NULL;
-    for (size_t i = 0; i < arr_len(t); i++) {
-        const char *w = val_str_data(arr_peek(t, i));
-        if (str_icmp(w, kind) == 0 || str_icmp(w, "All") == 0 ||
-            (is_prop && str_icmp(w, "Properties") == 0) ||
-            (!is_prop && str_icmp(w, "Methods") == 0))
-            return 1;
-    }
-    return 0;
-}
-
-static int name_selected(CmdCtx *c, const char *name)
-{
-    Value n = c->arg[GM_NAME];
-    if (!given(c, GM_NAME) || !val_is_array(n)) return 1;
-    for (size_t i = 0; i < arr_len(n); i++) {
-        Value p = arr_peek(n, i);
-        if (wildcard_match(val_str_data(p), val_str_len(p), name, strlen(name), 1, NULL) == 1)
-            return 1;
-    }
-    return 0;
-}
-
-static Status member_out(CmdCtx *c, Value in, const char *name, const char *kind, const char *def)
-{
-    if (!type_selected(c, kind) || !name_selected(c, name)) return ST_OK;
-    Value v[4] = {val_str(name), val_str(kind), val_str(def), val_str(val_type_fullname(in))};
-    Value r = rec_new(&cls_memberdef, member_names, 4, v);
-    Status st = pipe_put(c->I, c->out, r);
-    val_unref(r);
-    return st;
-}
-
-static Status member_props(CmdCtx *c, Value in)
-{
-    Value b = val_base(in);
-    const ObjClass *cls = val_class(b);
-    size_t n = object_nprops(in);
-    int own = n > 0 || val_is(b, &cls_pscustomobject);
-    if (!own) n = cls && cls->nprops ? cls->nprops(b) : 0;
-    Status st = ST_OK;
-    for (size_t i = 0; !st && i < n; i++) {
-        const char *name;
-        size_t len;
-        Value v;
-        if (own)
-            object_prop_peek(in, i, &name, &len, &v);
-        else
-            cls->prop_at(b, i, &name, &len, &v);
-        StrBuf sb = {0}, nm = {0};
-        sb_append(&nm, name, len);
-        def_type(v, &sb);
-        sb_printf(&sb, " %s", sb_str(&nm));
-        if (own) {
-            sb_putc(&sb, '=');
-            convert_append_string(v, NULL, &sb);
-        } else {
-            sb_puts(&sb, " {get;}");
-        }
-        st = member_out(c, in, sb_str(&nm), own ? "NoteProperty" : "Property", sb_str(&sb));
-        sb_free(&sb);
-        sb_free(&nm);
-    }
-    if (!st && val_is_str(b)) st = member_out(c, in, "Length", "Property", "int Length {get;}");
-    return st;
-}
-
-static const char *const object_methods[][2] = {
-    {"Equals", "bool Equals(System.Object obj)"},
-    {"GetHashCode", "int GetHashCode()"},
-    {"GetType", "type GetType()"},
-    {"ToString", "string ToString()"},
-};
-
-static Status member_item(CmdCtx *c, Value in)
-{
-    if (val_is_null(in)) return ST_OK;
-    Value tn = val_str(val_type_fullname(in));
-    for (size_t i = 0; i < buffer_len(c); i++)
-        if (strcmp(val_str_data(arr_peek(c->state, i)), val_str_data(tn)) == 0) {
-            val_unref(tn);
-            return ST_OK; /* each type once */
-        }
-    buffer_push(c, tn);
-    val_unref(tn);
-    Status st = ST_OK;
-    for (size_t i = 0; !st && i < 4; i++)
-        st = member_out(c, in, object_methods[i][0], "Method", object_methods[i][1]);
-    return st ? st : member_props(c, in);
-}
-
-static Status get_member(CmdCtx *c)
-{
-    if (c->phase != CMD_PROCESS) return ST_OK;
-    return each_input(c, GM_INPUT, member_item);
 }
 
 /* ================================================================ the family ==== */
@@ -2055,6 +2031,5 @@ const CmdDef objects_table[] = {
     {"Tee-Object", NULL, tee_object, tee_params, NPARAMS(tee_params)},
     {"New-Object", NULL, new_object, new_params, NPARAMS(new_params)},
     {"Add-Member", NULL, add_member, addm_params, NPARAMS(addm_params)},
-    {"Get-Member", "gm", get_member, member_params, NPARAMS(member_params)},
 };
 const int objects_count = NPARAMS(objects_table);

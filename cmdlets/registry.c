@@ -10,6 +10,7 @@
 #include "cmdlets/location.h"
 #include "cmdlets/data.h"
 #include "cmdlets/formatcmds.h"
+#include "cmdlets/getmember.h"
 #include "cmdlets/output.h"
 #include "cmdlets/objects.h"
 #include "cmdlets/process.h"
@@ -27,6 +28,7 @@ typedef struct Family {
 
 static const Family families[] = {
     {"objects", objects_table, &objects_count, objects_register_views},
+    {"getmember", getmember_table, &getmember_count, getmember_register_views},
     {"utility", utility_table, &utility_count, NULL},
     {"data", data_table, &data_count, NULL},
     {"items", items_table, &items_count, items_register_views},

@@ -2,8 +2,8 @@
 ** session: Get-Alias, Set-Alias, New-Alias, Get-Command, Get-Help and Get-History (see
 ** session.h).  The command set is read from the runspace's registered tables (searched last
 ** first, as cmd_find does) plus the core built-ins of runtime/command.c, found by name.
-** User aliases of cmdlets are registered as one-entry tables (a copy of the target's CmdDef
-** carrying the alias), owned by a hidden global variable so they die with the runspace.
+** User aliases live in the scopes' alias tables (runtime/scope.h) and are resolved by the
+** evaluator before functions and cmdlets, as pwsh's command precedence says.
 */
 #include "cmdlets/session.h"
 
@@ -21,12 +21,12 @@
 #include "runtime/fmt_view.h"
 #include "runtime/mem.h"
 #include "runtime/object.h"
+#include "runtime/runloc.h"
 #include "runtime/wildcard.h"
 
 #define NPARAMS(p) (int)(sizeof(p) / sizeof(p[0]))
 
 /* Hidden bookkeeping variables of the global scope (never listed by Get-Variable). */
-#define HIDDEN_ALIASES "\x01" "Aliases"
 #define HIDDEN_HISTORY "\x01" "History"
 
 /* ============================================================ records ==== */
@@ -227,7 +227,7 @@ static const char *const should_process[] = {
     "Export-Csv",   "Out-File",     "Stop-Job",        "Remove-Job",     "Set-Item",
     "Clear-Item",   "Start-Job"};
 
-static unsigned decl_flags(const char *name)
+static unsigned shouldprocess_flags(const char *name)
 {
     for (size_t i = 0; i < sizeof should_process / sizeof should_process[0]; i++)
         if (!str_icmp(name, should_process[i])) return BD_SHOULDPROCESS;
@@ -241,7 +241,7 @@ static void syntax_of(const CmdDef *d, StrBuf *out)
         sb_puts(out, d->name);
         return;
     }
-    DeclBuilder *b = decl_from_specs(d->name, d->params, d->nparams, decl_flags(d->name));
+    DeclBuilder *b = decl_from_specs(d->name, d->params, d->nparams, shouldprocess_flags(d->name));
     BindPlan *p = bind_plan_new(decl_finish(b));
     for (int k = 0; k < bind_plan_nsets(p); k++) {
         if (k) sb_puts(out, "\n\n");
@@ -300,14 +300,15 @@ static Value cmdlet_info(const CmdDef *d)
     return release_all(session_rec_new(&cls_cmdletinfo, vals), vals, 8);
 }
 
-static Value alias_info(const char *name, size_t len, const char *target)
+static Value alias_info(const char *name, size_t len, const char *target, unsigned flags)
 {
     StrBuf disp = {0};
     sb_printf(&disp, "%.*s -> %s", (int)len, name, target);
-    Value vals[10] = {val_str_n(name, len), val_str("Alias"),     val_str(target),
-                      val_str_empty(),      val_str_empty(),      val_str_empty(),
-                      val_str_take_sb(&disp), val_str(target),    val_str("None"),
-                      val_str_empty()};
+    Value vals[10] = {val_str_n(name, len),   val_str("Alias"),
+                      val_str(target),        val_str_empty(),
+                      val_str_empty(),        val_str_empty(),
+                      val_str_take_sb(&disp), val_str(target),
+                      variables_options_string(flags), val_str_empty()};
     return release_all(session_rec_new(&cls_aliasinfo, vals), vals, 10);
 }
 
@@ -363,57 +364,47 @@ static const FmtView cmd_view = {
 
 /* =========================================================== aliases ==== */
 
-/* User aliases of cmdlets: CmdDef copies carrying the alias, registered one per table and
- * owned here (freed with the global scope, i.e. with the runspace). */
-typedef struct AliasStore {
-    Obj hdr;
-    CmdDef **defs;
-    size_t len, cap;
-} AliasStore;
-
-static void store_free(Obj *o)
-{
-    AliasStore *s = (AliasStore *)o;
-    for (size_t i = 0; i < s->len; i++) {
-        free((char *)s->defs[i]->aliases);
-        free(s->defs[i]);
-    }
-    free(s->defs);
-}
-
-static const ObjClass cls_aliasstore = {
-    .name = "AliasStore", .full_name = "psmini.AliasStore", .type = TY_OTHER,
-    .free = store_free};
-
-static AliasStore *store_of(Interp *I)
-{
-    Var *v = scope_define(I->global, HIDDEN_ALIASES, strlen(HIDDEN_ALIASES));
-    if (!val_is(var_value(v), &cls_aliasstore))
-        var_set_take(v, val_obj_take(obj_alloc(&cls_aliasstore, sizeof(AliasStore))));
-    return (AliasStore *)var_value(v).as.o;
-}
-
-/* One alias as Get-Alias lists it. */
+/* One alias as Get-Alias lists it: a built-in one (a token of a CmdDef's alias string) or a
+ * user alias of the scope chain (runtime/scope.h).  name and target are borrowed. */
 typedef struct AliasEnt {
-    const char *name; /* borrowed from the definition's alias string */
+    const char *name;
     size_t len;
-    const CmdDef *def; /* what it resolves to */
+    const char *target; /* the command it stands for */
+    unsigned flags;     /* VF_* options of a user alias (0 for the built-in ones) */
 } AliasEnt;
 
 typedef struct AliasList {
     Interp *I;
+    Scope *only; /* Get-Alias -Scope: that scope's aliases only (NULL: all the scope sees) */
     const CmdDef *cur;
     AliasEnt *a;
     size_t len, cap;
 } AliasList;
 
+static int listed(const AliasList *l, const char *a, size_t n)
+{
+    for (size_t i = 0; i < l->len; i++)
+        if (l->a[i].len == n && !str_nicmp(l->a[i].name, a, n)) return 1;
+    return 0;
+}
+
 static void add_alias(void *ctx, const char *a, size_t n)
 {
     AliasList *l = ctx;
     if (cmd_find(l->I, a, n) != l->cur) return; /* shadowed by a later definition */
-    for (size_t i = 0; i < l->len; i++)
-        if (l->a[i].len == n && !str_nicmp(l->a[i].name, a, n)) return;
-    AliasEnt e = {a, n, l->cur};
+    if (listed(l, a, n)) return;
+    AliasEnt e = {a, n, l->cur->name, 0};
+    ARRAY_PUSH(l->a, l->len, l->cap, e);
+}
+
+/* A user alias of one scope, unless an inner scope's alias of that name came first. */
+static void add_user_alias(void *ctx, const Var *v)
+{
+    AliasList *l = ctx;
+    const char *n = var_name(v);
+    if (listed(l, n, strlen(n)) || !val_is_str(var_value(v))) return;
+    if (!l->only && scope_alias_lookup(l->I->cur, n, strlen(n)) != v) return; /* private */
+    AliasEnt e = {n, strlen(n), val_str_data(var_value(v)), var_flags(v)};
     ARRAY_PUSH(l->a, l->len, l->cap, e);
 }
 
@@ -425,18 +416,41 @@ static int by_alias(const void *x, const void *y)
     return r ? r : (a->len > b->len) - (a->len < b->len);
 }
 
-/* Every alias of the runspace, sorted by name (l->a owned by the caller). */
+/* Every alias the runspace sees from its current scope, sorted by name (l->a owned by the
+ * caller): user aliases first (they shadow the built-in ones), innermost scope first.  With
+ * l->only, that scope's own aliases (the built-in ones live in the global scope). */
 static void all_aliases(Interp *I, AliasList *l)
 {
-    DefList d = {0};
-    all_defs(I, &d);
     l->I = I;
+    for (Scope *s = l->only ? l->only : I->cur; s; s = l->only ? NULL : scope_parent(s))
+        scope_each_alias(s, add_user_alias, l);
+    DefList d = {0};
+    if (!l->only || l->only == I->global) all_defs(I, &d);
     for (size_t i = 0; i < d.len; i++) {
         l->cur = d.d[i];
         each_alias(d.d[i], add_alias, l);
     }
     free(d.d);
     if (l->len > 1) qsort(l->a, l->len, sizeof l->a[0], by_alias);
+}
+
+void session_each_alias(Interp *I, SessionAliasFn fn, void *ctx)
+{
+    AliasList l = {0};
+    all_aliases(I, &l);
+    for (size_t i = 0; i < l.len; i++)
+        fn(ctx, l.a[i].name, l.a[i].len, l.a[i].target, l.a[i].flags);
+    free(l.a);
+}
+
+Value session_alias_info(const char *name, size_t len, const char *target, unsigned flags)
+{
+    return alias_info(name, len, target, flags);
+}
+
+Value session_function_info(const char *name, Value sb)
+{
+    return function_info(name, sb);
 }
 
 static char *alias_name(const AliasEnt *e)
@@ -449,7 +463,7 @@ static char *alias_name(const AliasEnt *e)
 
 static Status emit_alias(CmdCtx *c, const AliasEnt *e)
 {
-    Value r = alias_info(e->name, e->len, e->def->name);
+    Value r = alias_info(e->name, e->len, e->target, e->flags);
     Status st = pipe_put(c->I, c->out, r);
     val_unref(r);
     return st;
@@ -473,7 +487,7 @@ static Status get_alias_one(CmdCtx *c, const AliasList *l, Value pattern, int by
     Status st = ST_OK;
     for (size_t i = 0; i < l->len && !st; i++) {
         char *name = alias_name(&l->a[i]);
-        int m = wild(pat, by_def ? l->a[i].def->name : name) &&
+        int m = wild(pat, by_def ? l->a[i].target : name) &&
                 !wild_any(c->arg[GA_EXCLUDE], name);
         free(name);
         if (m) found = 1, st = emit_alias(c, &l->a[i]);
@@ -495,10 +509,11 @@ static Status get_alias(CmdCtx *c)
     int by_def = c->bound[GA_DEFINITION];
     Value pats = by_def ? c->arg[GA_DEFINITION] : c->has_input ? c->input : c->arg[GA_NAME];
     AliasList l = {0};
+    Status st = variables_scope_arg(c, GA_SCOPE, &l.only);
+    if (st) return st;
     all_aliases(c->I, &l);
     Value star = val_str("*");
     if (val_is_null(pats)) pats = star;
-    Status st = ST_OK;
     for (size_t i = 0; i < cmdutil_count(pats) && !st; i++) {
         Value p = convert_to_string(cmdutil_elem(pats, i), NULL);
         st = get_alias_one(c, &l, p, by_def);
@@ -520,40 +535,62 @@ static const ParamSpec sa_params[] = {
     [SA_FORCE] = {.name = "Force", .type = TY_SWITCH, .position = -1, .flags = PS_SWITCH},
 };
 
-/* 1 when name is an alias (not a command name) in the runspace. */
+/* 1 when name is an alias (a user alias or a built-in one) in the runspace. */
 static int is_alias(Interp *I, const char *name)
 {
+    if (scope_alias_lookup(I->cur, name, strlen(name))) return 1;
     const CmdDef *d = cmd_find(I, name, strlen(name));
     return d && str_icmp(d->name, name) != 0;
 }
 
-/* Make name an alias of the cmdlet `target` resolves to. */
+/* The error for an alias that may not be (re)defined; always returns ST_OK. */
+static Status alias_refused(CmdCtx *c, const char *id, const char *fmt)
+{
+    Value namev = c->arg[SA_NAME];
+    write_rec(c, make_error(c, EXC_RUNTIME, ERRCAT_INVALIDOPERATION, id, namev, fmt,
+                            val_str_data(namev)));
+    return ST_OK;
+}
+
+/* -Scope and -Option as the scope to define in (default: the current one) and VF_* bits. */
+static Status alias_where(CmdCtx *c, Scope **s, unsigned *opts)
+{
+    *opts = 0;
+    Status st = variables_scope_arg(c, SA_SCOPE, s);
+    if (!st && c->bound[SA_OPTION]) st = variables_option_arg(c, SA_OPTION, opts);
+    if (st) return st;
+    if (!*s) *s = c->I->cur;
+    if (c->bound[SA_SCOPE] && !str_icmp(val_str_data(c->arg[SA_SCOPE]), "Private"))
+        *opts |= VF_PRIVATE;
+    return ST_OK;
+}
+
+/* Make name an alias of target in the scope -Scope names (pwsh: the local scope by default).
+ * The target is kept as a name and resolved when the alias runs: a cmdlet, a function, a
+ * program path or another alias. */
 static Status alias_generic(CmdCtx *c, int is_new)
 {
     if (c->phase != CMD_END) return ST_OK;
     Interp *I = c->I;
-    Value namev = c->arg[SA_NAME];
-    const char *name = val_str_data(namev), *target = val_str_data(c->arg[SA_VALUE]);
-    if (is_new && !cmdutil_flag(c, SA_FORCE) && is_alias(I, name)) {
-        write_rec(c, make_error(c, EXC_RUNTIME, ERRCAT_INVALIDOPERATION, "AliasAlreadyExists",
-                                namev,
-                                "The alias is not allowed, because an alias with the name '%s' "
-                                "already exists.",
-                                name));
-        return ST_OK;
-    }
-    const CmdDef *t = cmd_find(I, target, strlen(target));
-    if (t && t->params) {
-        AliasStore *s = store_of(I);
-        CmdDef *d = xmalloc(sizeof *d);
-        *d = *t;
-        d->aliases = xstrdup(name);
-        ARRAY_PUSH(s->defs, s->len, s->cap, d);
-        cmd_register(I, d, 1);
-    }
+    const char *name = val_str_data(c->arg[SA_NAME]);
+    Scope *s;
+    unsigned opts;
+    Status st = alias_where(c, &s, &opts);
+    if (st) return st;
+    int force = cmdutil_flag(c, SA_FORCE);
+    Var *old = scope_alias_local(s, name, strlen(name));
+    if (is_new && !force && is_alias(I, name))
+        return alias_refused(c, "AliasAlreadyExists",
+                             "The alias is not allowed, because an alias with the name '%s' "
+                             "already exists.");
+    if (old && ((var_flags(old) & VF_CONSTANT) || ((var_flags(old) & VF_READONLY) && !force)))
+        return alias_refused(c, "AliasNotWritable",
+                             "Alias is not writeable because alias %s is read-only or constant "
+                             "and cannot be written to.");
+    scope_alias_define(s, name, strlen(name), c->arg[SA_VALUE], opts);
     if (!cmdutil_flag(c, SA_PASSTHRU)) return ST_OK;
-    Value r = alias_info(name, strlen(name), t ? t->name : target);
-    Status st = pipe_put(I, c->out, r);
+    Value r = alias_info(name, strlen(name), val_str_data(c->arg[SA_VALUE]), opts);
+    st = pipe_put(I, c->out, r);
     val_unref(r);
     return st;
 }
@@ -570,6 +607,66 @@ static Status set_alias(CmdCtx *c)
 static Status new_alias(CmdCtx *c)
 {
     return alias_generic(c, 1);
+}
+
+enum { RA_NAME, RA_SCOPE, RA_FORCE };
+static const ParamSpec ra_params[] = {
+    [RA_NAME] = {.name = "Name", .type = TY_STRING, .is_array = 1, .position = 0,
+                 .flags = PS_MANDATORY | PS_PIPELINE},
+    [RA_SCOPE] = {.name = "Scope", .type = TY_STRING, .position = -1},
+    [RA_FORCE] = {.name = "Force", .type = TY_SWITCH, .position = -1, .flags = PS_SWITCH},
+};
+
+/* The scope holding the user alias name as the current scope sees it (with -Scope: that
+ * scope only), or NULL. */
+static Scope *alias_holder(Interp *I, Scope *only, const char *name)
+{
+    for (Scope *s = only ? only : I->cur; s; s = only ? NULL : scope_parent(s)) {
+        Var *v = scope_alias_local(s, name, strlen(name));
+        if (v && (s == I->cur || s == only || !(var_flags(v) & VF_PRIVATE))) return s;
+    }
+    return NULL;
+}
+
+static void remove_one_alias(CmdCtx *c, Scope *only, Value namev)
+{
+    const char *name = val_str_data(namev);
+    Scope *s = alias_holder(c->I, only, name);
+    Var *a = s ? scope_alias_local(s, name, strlen(name)) : NULL;
+    if (!a) {
+        write_rec(c, make_error(c, EXC_RUNTIME, ERRCAT_OBJECTNOTFOUND, "ItemNotFoundException",
+                                namev,
+                                "This command cannot find a matching alias because an alias "
+                                "with the name '%s' does not exist.",
+                                name));
+        return;
+    }
+    unsigned f = var_flags(a);
+    if ((f & VF_CONSTANT) || ((f & VF_READONLY) && !cmdutil_flag(c, RA_FORCE))) {
+        write_rec(c, make_error(c, EXC_RUNTIME, ERRCAT_INVALIDOPERATION, "AliasNotRemovable", namev,
+                                "Alias was not removed because alias %s is constant or "
+                                "read-only.",
+                                name));
+        return;
+    }
+    scope_alias_remove(s, name, strlen(name));
+}
+
+/* Remove-Alias [-Name] <string[]> [-Scope <string>] [-Force]
+ * The user aliases only: the built-in ones belong to their command tables. */
+static Status remove_alias(CmdCtx *c)
+{
+    if (c->phase != CMD_PROCESS) return ST_OK;
+    Scope *only;
+    Status st = variables_scope_arg(c, RA_SCOPE, &only);
+    if (st) return st;
+    Value names = c->has_input ? c->input : c->arg[RA_NAME];
+    for (size_t i = 0; i < cmdutil_count(names); i++) {
+        Value n = convert_to_string(cmdutil_elem(names, i), NULL);
+        remove_one_alias(c, only, n);
+        val_unref(n);
+    }
+    return ST_OK;
 }
 
 /* ======================================================= Get-Command ==== */
@@ -689,7 +786,8 @@ static void find_commands(CmdCtx *c, const char *pattern, unsigned types, FoundL
         for (size_t i = 0; i < l.len; i++) {
             char *n = alias_name(&l.a[i]);
             if ((!pattern || wild(pattern, n)) && passes_parts(c, n, CT_ALIAS))
-                found_add(out, CT_ALIAS, n, alias_info(l.a[i].name, l.a[i].len, l.a[i].def->name));
+                found_add(out, CT_ALIAS, n, alias_info(l.a[i].name, l.a[i].len, l.a[i].target,
+                                                       l.a[i].flags));
             free(n);
         }
         free(l.a);
@@ -712,11 +810,11 @@ static void find_commands(CmdCtx *c, const char *pattern, unsigned types, FoundL
 }
 
 /* A literal name found on $PATH: an external program (the first hit, as it would run). */
-static void find_application(const char *name, FoundList *out)
+static void find_application(Interp *I, const char *name, FoundList *out)
 {
     CmdPath *cp = cmdpath_new();
     char *path = NULL;
-    if (cmdpath_resolve(cp, name, NULL, getenv("PATH"), &path) == CMDPATH_FOUND) {
+    if (cmdpath_resolve(cp, name, runloc_get(I), getenv("PATH"), &path) == CMDPATH_FOUND) {
         const char *base = strrchr(path, '/');
         found_add(out, CT_APPLICATION, base ? base + 1 : path,
                   application_info(base ? base + 1 : path, path));
@@ -731,9 +829,27 @@ static void find_name(CmdCtx *c, const char *name, unsigned types, FoundList *ou
 {
     size_t from = out->len;
     find_commands(c, name, types, out);
-    if (has_meta(name)) return;
+    if (has_meta(name)) {
+        /* A name such as '?' or '%' that is itself a command means that command, not every
+         * one-letter name (pwsh: Get-Command ? gives the Where-Object alias only). */
+        size_t k = from;
+        for (size_t i = from; i < out->len; i++)
+            if (!str_icmp(out->f[i].name, name)) k++;
+        if (k == from) return;
+        k = from;
+        for (size_t i = from; i < out->len; i++) {
+            if (str_icmp(out->f[i].name, name) != 0) {
+                free(out->f[i].name);
+                val_unref(out->f[i].info);
+            } else {
+                out->f[k++] = out->f[i];
+            }
+        }
+        out->len = k;
+        return;
+    }
     if ((types & CT_APPLICATION) && (out->len == from || cmdutil_flag(c, GC_ALL)))
-        find_application(name, out);
+        find_application(c->I, name, out);
     if (cmdutil_flag(c, GC_ALL) || out->len - from < 2) return;
     size_t best = from;
     for (size_t i = from + 1; i < out->len; i++)
@@ -896,6 +1012,7 @@ static const struct {
     {"Read-Host", "Reads a line of input from the console."},
     {"Receive-Job", "Gets the results of the PowerShell background jobs in the current "
                     "session."},
+    {"Remove-Alias", "Remove an alias from the current session."},
     {"Remove-Item", "Deletes the specified items."},
     {"Remove-Job", "Deletes a PowerShell background job."},
     {"Remove-Variable", "Deletes a variable and its value."},
@@ -907,6 +1024,7 @@ static const struct {
     {"Set-Alias", "Creates or changes an alias for a cmdlet or other command in the current "
                   "PowerShell session."},
     {"Set-Content", "Writes new content or replaces existing content in a file."},
+    {"Set-Item", "Changes the value of an item to the value specified in the command."},
     {"Set-Location", "Sets the current working location to a specified location."},
     {"Set-Variable", "Sets the value of a variable. Creates the variable if one with the "
                      "requested name does not exist."},
@@ -961,7 +1079,7 @@ static void aliases_of(Interp *I, const CmdDef *def, StrBuf *out)
     all_aliases(I, &l);
     int n = 0;
     for (size_t i = 0; i < l.len; i++)
-        if (!str_icmp(l.a[i].def->name, def->name))
+        if (!str_icmp(l.a[i].target, def->name))
             sb_printf(out, "    %.*s\n", (int)l.a[i].len, l.a[i].name), n++;
     if (!n) sb_puts(out, "    None\n");
     free(l.a);
@@ -1168,6 +1286,7 @@ const CmdDef session_table[] = {
     {"Get-Alias", "gal", get_alias, ga_params, NPARAMS(ga_params)},
     {"Set-Alias", "sal", set_alias, sa_params, NPARAMS(sa_params)},
     {"New-Alias", "nal", new_alias, sa_params, NPARAMS(sa_params)},
+    {"Remove-Alias", "ral", remove_alias, ra_params, NPARAMS(ra_params)},
     {"Get-Command", "gcm", get_command, gc_params, NPARAMS(gc_params)},
     {"Get-Help", NULL, get_help, gh_params, NPARAMS(gh_params)},
     {"Get-History", "ghy h history", get_history, ghi_params, NPARAMS(ghi_params)},

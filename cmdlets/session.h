@@ -49,6 +49,16 @@ Value session_rec_new(const RecClass *rc, const Value *vals);
 /* Property i of record v (borrowed), or $null when v is not of class rc. */
 Value session_rec_get(Value v, const RecClass *rc, size_t i);
 
+/* The AliasInfo and FunctionInfo records (as Get-Alias / Get-Command give them); flags: the
+ * alias's VF_* options. */
+Value session_alias_info(const char *name, size_t len, const char *target, unsigned flags);
+Value session_function_info(const char *name, Value sb);
+/* Call fn for every alias the runspace sees from its current scope (user and built-in),
+ * sorted by name.  name[len] is not necessarily '\0'. */
+typedef void (*SessionAliasFn)(void *ctx, const char *name, size_t len, const char *target,
+                               unsigned flags);
+void session_each_alias(Interp *I, SessionAliasFn fn, void *ctx);
+
 /* The history hook for the REPL (host/repl.c): record one executed command line with its
  * start and end times (DateTime ticks, local).  Ids count from 1 per runspace.  Cannot fail. */
 void session_history_add(Interp *I, const char *line, int64_t start_ticks, int64_t end_ticks);

@@ -579,13 +579,10 @@ static const ParamSpec start_sleep_params[] = {
     [SS_DURATION] = {.name = "Duration", .alias = "ts", .type = TY_TIMESPAN, .position = -1},
 };
 
-static Status sleep_ticks(int64_t ticks)
+/* Interruptible: Ctrl+C or Stop-Job ends the sleep at once with ST_STOP. */
+static Status sleep_ticks(CmdCtx *c, int64_t ticks)
 {
-    struct timespec ts = {.tv_sec = (time_t)(ticks / DT_TICKS_PER_SECOND),
-                          .tv_nsec = (long)(ticks % DT_TICKS_PER_SECOND) * 100};
-    while (nanosleep(&ts, &ts) != 0) {
-    }
-    return ST_OK;
+    return interp_sleep(c->I, ticks > INT64_MAX / 100 ? INT64_MAX : (long long)ticks * 100);
 }
 
 static Status start_sleep(CmdCtx *c)
@@ -600,10 +597,10 @@ static Status start_sleep(CmdCtx *c)
             "number of parameters were provided.");
     if (c->bound[SS_MS]) {
         Status st = check_range(c, SS_MS, 0, INT32_MAX);
-        return st ? st : sleep_ticks(c->arg[SS_MS].as.i * TICKS_PER_MS);
+        return st ? st : sleep_ticks(c, c->arg[SS_MS].as.i * TICKS_PER_MS);
     }
     if (c->bound[SS_DURATION])
-        return sleep_ticks(c->arg[SS_DURATION].as.i < 0 ? 0 : c->arg[SS_DURATION].as.i);
+        return sleep_ticks(c, c->arg[SS_DURATION].as.i < 0 ? 0 : c->arg[SS_DURATION].as.i);
     double s = c->arg[SS_SECONDS].as.d;
     if (s < 0 || s > 2147483.0) {
         StrBuf vs = {0};
@@ -612,7 +609,7 @@ static Status start_sleep(CmdCtx *c)
         sb_free(&vs);
         return st;
     }
-    return sleep_ticks((int64_t)(s * (double)DT_TICKS_PER_SECOND));
+    return sleep_ticks(c, (int64_t)(s * (double)DT_TICKS_PER_SECOND));
 }
 
 /* ================================================================ Invoke-Expression ==== */
@@ -691,11 +688,14 @@ static Status read_host(CmdCtx *c)
         c->I->host_fn(c->I->host_ctx, sb.buf, sb.len);
         sb_free(&sb);
     }
+    if (interp_stopping(c->I)) return ST_STOP; /* Ctrl+C came before the read */
     char *line = NULL;
     size_t cap = 0;
     ssize_t n = getline(&line, &cap, stdin);
     if (n < 0) {
         free(line);
+        clearerr(stdin); /* a Ctrl+C (EINTR) must not end the input for good */
+        if (interp_stopping(c->I)) return ST_STOP;
         return pipe_emit(c->I, c->out, val_null());
     }
     while (n > 0 && (line[n - 1] == '\n' || line[n - 1] == '\r'))
@@ -720,7 +720,7 @@ static const int color_vt[] = {30, 34, 32, 36, 31, 35, 33, 37, 90, 94, 92, 96, 9
 enum { WH_OBJECT, WH_NONEWLINE, WH_SEPARATOR, WH_FG, WH_BG };
 static const ParamSpec write_host_params[] = {
     [WH_OBJECT] = {.name = "Object",
-                   .alias = "Msg",
+                   .alias = "Msg Message",
                    .type = TY_OBJECT,
                    .position = 0,
                    .flags = PS_PIPELINE | PS_REMAINING},

@@ -21,22 +21,20 @@
 
 #define NPARAMS(p) (int)(sizeof(p) / sizeof(p[0]))
 
-/* ScopedItemOptions kept beside scope.h's VF_* bits (which own bits 0..2). */
-enum { VO_READONLY = 1 << 8, VO_ALLSCOPE = 1 << 9 };
 
 static const struct {
     const char *name;
     unsigned bits;
 } options[] = {
     {"None", 0},
-    {"ReadOnly", VO_READONLY},
+    {"ReadOnly", VF_READONLY},
     {"Constant", VF_CONSTANT},
     {"Private", VF_PRIVATE},
-    {"AllScope", VO_ALLSCOPE},
+    {"AllScope", VF_ALLSCOPE},
     {"Unspecified", 0},
 };
 #define NOPTIONS (sizeof options / sizeof options[0])
-#define OPT_MASK (VO_READONLY | VF_CONSTANT | VF_PRIVATE | VO_ALLSCOPE)
+#define OPT_MASK (VF_READONLY | VF_CONSTANT | VF_PRIVATE | VF_ALLSCOPE)
 
 /* ======================================================== PSVariable ==== */
 
@@ -48,7 +46,7 @@ const RecClass variables_psvariable =
     SESSION_REC_CLASS("PSVariable", "System.Management.Automation.PSVariable", psvar_names);
 
 /* "ReadOnly, AllScope", or "None": the flags enum's ToString. */
-static Value options_string(unsigned flags)
+Value variables_options_string(unsigned flags)
 {
     StrBuf sb = {0};
     for (size_t i = 1; i + 1 < NOPTIONS; i++) {
@@ -68,12 +66,17 @@ static Value psvar_new(const Var *v)
                      val_str("Public"),
                      val_null(),
                      val_str_empty(),
-                     options_string(var_flags(v)),
+                     variables_options_string(var_flags(v)),
                      arr_new(TY_OBJECT, 0)};
     Value r = session_rec_new(&variables_psvariable, vals);
     for (size_t i = 0; i < 8; i++)
         val_unref(vals[i]);
     return r;
+}
+
+Value variables_psvariable_new(const Var *v)
+{
+    return psvar_new(v);
 }
 
 static const FmtColumn psvar_cols[] = {
@@ -176,7 +179,7 @@ static void not_found(CmdCtx *c, const char *name)
 
 /* -Scope: *out is the scope named (Global, Script, Local, Private or a number counted up
  * from the current scope), NULL when the parameter is not given.  ST_THROW when invalid. */
-static Status scope_arg(CmdCtx *c, int i, Scope **out)
+Status variables_scope_arg(CmdCtx *c, int i, Scope **out)
 {
     *out = NULL;
     if (!c->bound[i] || val_is_null(c->arg[i])) return ST_OK;
@@ -213,7 +216,7 @@ static int option_bits(const char *tok, size_t len, unsigned *bits)
 }
 
 /* -Option: a ScopedItemOptions value ("ReadOnly, Private" or an array of names). */
-static Status option_arg(CmdCtx *c, int i, unsigned *out)
+Status variables_option_arg(CmdCtx *c, int i, unsigned *out)
 {
     *out = 0;
     for (size_t k = 0; k < cmdutil_count(c->arg[i]); k++) {
@@ -388,7 +391,7 @@ static Status get_variable(CmdCtx *c)
     if (c->phase != CMD_PROCESS) return ST_OK;
     Value names = c->has_input ? c->input : c->arg[GV_NAME];
     Scope *s;
-    Status st = scope_arg(c, GV_SCOPE, &s);
+    Status st = variables_scope_arg(c, GV_SCOPE, &s);
     if (st) return st;
     VarList all = {0};
     gather(c->I, s, &all);
@@ -409,7 +412,7 @@ static Status get_variable(CmdCtx *c)
 static int writable(const Var *v, int force)
 {
     unsigned f = var_flags(v);
-    return !(f & VF_CONSTANT) && (force || !(f & VO_READONLY));
+    return !(f & VF_CONSTANT) && (force || !(f & VF_READONLY));
 }
 
 typedef struct SetReq {
@@ -498,8 +501,8 @@ static Status set_variable(CmdCtx *c)
                 .force = cmdutil_flag(c, SV_FORCE),
                 .passthru = cmdutil_flag(c, SV_PASSTHRU)};
     Scope *s;
-    Status st = scope_arg(c, SV_SCOPE, &s);
-    if (!st && r.has_opts) st = option_arg(c, SV_OPTION, &r.opts);
+    Status st = variables_scope_arg(c, SV_SCOPE, &s);
+    if (!st && r.has_opts) st = variables_option_arg(c, SV_OPTION, &r.opts);
     if (!r.has_value && !r.has_opts && !st) r.has_value = 1; /* Set-Variable x: $x = $null */
     for (size_t i = 0; i < cmdutil_count(c->arg[SV_NAME]) && !st; i++)
         st = set_in(c, s ? s : c->I->cur, cmdutil_elem(c->arg[SV_NAME], i), c->arg[SV_EXCLUDE], &r);
@@ -535,8 +538,8 @@ static Status new_variable(CmdCtx *c)
                 .force = cmdutil_flag(c, NV_FORCE),
                 .passthru = cmdutil_flag(c, NV_PASSTHRU)};
     Scope *s;
-    Status st = scope_arg(c, NV_SCOPE, &s);
-    if (!st) st = option_arg(c, NV_OPTION, &r.opts);
+    Status st = variables_scope_arg(c, NV_SCOPE, &s);
+    if (!st) st = variables_option_arg(c, NV_OPTION, &r.opts);
     if (st) return st;
     const char *name = val_str_data(c->arg[NV_NAME]);
     s = s ? s : c->I->cur;
@@ -631,7 +634,7 @@ static Status var_action_generic(CmdCtx *c, VarAction fn, int scope_index)
 {
     if (c->phase != CMD_END) return ST_OK;
     Scope *s;
-    Status st = scope_arg(c, scope_index, &s);
+    Status st = variables_scope_arg(c, scope_index, &s);
     for (size_t i = 0; i < cmdutil_count(c->arg[RV_NAME]) && !st; i++)
         st = act_on(c, s, cmdutil_elem(c->arg[RV_NAME], i), fn);
     return st;

@@ -33,12 +33,42 @@ typedef struct Host {
     Interp *interp;  /* NULL until the first program runs */
 } Host;
 
+/*
+** Ctrl+C.  The SIGINT handler asks the foreground runspace to stop (interp_request_stop is
+** async-signal-safe) and raises sigint_seen for the interactive loop (a Ctrl+C at the prompt
+** discards the line).  A handler reaches nothing but globals, so these two are the only ones;
+** they belong to the process, not to a runspace.  Native programs in the foreground get the
+** terminal's SIGINT themselves (same process group); background jobs never see it (process
+** jobs run in their own group, thread jobs in their own runspace).
+*/
+static Interp *volatile fg_interp;
+static volatile sig_atomic_t sigint_seen;
+
+static void on_sigint(int sig)
+{
+    (void)sig;
+    sigint_seen = 1;
+    Interp *I = fg_interp;
+    if (I) interp_request_stop(I);
+}
+
+/* No SA_RESTART: a blocking read or wait returns EINTR and looks at the request. */
+static void catch_sigint(void)
+{
+    struct sigaction sa;
+    memset(&sa, 0, sizeof sa);
+    sa.sa_handler = on_sigint;
+    sigemptyset(&sa.sa_mask);
+    sigaction(SIGINT, &sa, NULL);
+}
+
 static Interp *host_interp(Host *h, int interactive)
 {
     if (!h->interp) {
         h->interp = interp_new();
         cmdlets_open_all(h->interp);
         interp_set_error_style(h->interp, interactive, isatty(STDERR_FILENO));
+        fg_interp = h->interp;
     }
     return h->interp;
 }
@@ -156,6 +186,7 @@ static int run_input(Program *p, void *ctx)
     if (h->o.dump_ast)
         return dump_program(p);
     int64_t start = host_now();
+    interp_clear_stop(host_interp(h, 1)); /* a Ctrl+C at the prompt stopped nothing */
     int rc = host_run_program(p, h);
     session_history_add(h->interp, prog_source(p), start, host_now()); /* Get-History */
     return rc;
@@ -164,7 +195,7 @@ static int run_input(Program *p, void *ctx)
 static int run_repl(Host *h)
 {
     const CliOptions *o = &h->o;
-    ReplConfig cfg = {run_input, h, o->test_repl ? stdin : NULL};
+    ReplConfig cfg = {run_input, h, o->test_repl ? stdin : NULL, &sigint_seen};
     return repl_run(&cfg);
 }
 
@@ -207,11 +238,17 @@ int main(int argc, char **argv)
         exit(server_main(argc, argv));
     /* Job pipes and native pipes report EPIPE as an error instead of killing the shell. */
     signal(SIGPIPE, SIG_IGN);
+    catch_sigint();
     Host h = {.interp = NULL};
     cli_parse(&h.o, argc, argv, isatty(STDIN_FILENO));
     if (h.o.test_repl && (h.o.mode == CLI_STDIN || h.o.mode == CLI_REPL))
         h.o.mode = CLI_REPL;
     int rc = modes[h.o.mode](&h);
+    sigset_t block;
+    sigemptyset(&block);
+    sigaddset(&block, SIGINT);
+    sigprocmask(SIG_BLOCK, &block, NULL); /* the runspace is going away */
+    fg_interp = NULL;
     interp_free(h.interp);
     jobrun_shutdown(); /* running jobs die with the shell: their process groups are killed */
     cli_free(&h.o);

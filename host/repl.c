@@ -5,6 +5,7 @@
 */
 #include "host/repl.h"
 
+#include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -24,6 +25,8 @@
 
 char *repl_prompt(void)
 {
+    /* The REPL's runspace owns the process, so the working directory follows its location
+     * (runtime/runloc.h); thread runspaces never chdir. */
     char *cwd = getcwd(NULL, 0);
     StrBuf sb = {0};
     if (cwd)
@@ -60,6 +63,37 @@ void repl_print_errors(const Program *p, int all)
     sb_free(&sb);
 }
 
+/*
+** Ctrl+C while readline waits.  readline catches SIGINT itself (it echoes "^C", restores the
+** terminal and passes the signal on to the host's handler, which sets cfg->interrupted), then
+** calls this hook: the line so far is dropped and a fresh primary prompt is drawn on the next
+** line, as bash does; the loop then forgets any unfinished multi-line input.  readline's hook
+** takes no argument, so the loop that is reading is a file static (readline's state is
+** process-wide anyway).
+*/
+typedef struct ReplSignals {
+    const ReplConfig *cfg; /* the loop reading now, or NULL */
+    int discarded;         /* Ctrl+C dropped the input while reading this line */
+} ReplSignals;
+
+static ReplSignals rsig;
+
+static int on_signal_event(void)
+{
+    const ReplConfig *cfg = rsig.cfg;
+    if (!cfg || !cfg->interrupted || !*cfg->interrupted) return 0; /* SIGWINCH, SIGCHLD ... */
+    *cfg->interrupted = 0;
+    rsig.discarded = 1;
+    rl_crlf();
+    rl_replace_line("", 0);
+    char *prompt = repl_prompt();
+    rl_set_prompt(prompt);
+    free(prompt);
+    rl_on_new_line();
+    rl_redisplay();
+    return 0;
+}
+
 /* One line without its newline (caller frees), or NULL at end of input. */
 static char *read_line(const ReplConfig *cfg, const char *prompt)
 {
@@ -68,7 +102,9 @@ static char *read_line(const ReplConfig *cfg, const char *prompt)
     char *line = NULL;
     size_t cap = 0;
     fputs(prompt, stdout);
-    ssize_t n = getline(&line, &cap, cfg->script);
+    ssize_t n;
+    while ((n = getline(&line, &cap, cfg->script)) < 0 && errno == EINTR && !feof(cfg->script))
+        clearerr(cfg->script); /* a SIGINT, not the end of the input */
     if (n < 0) {
         free(line);
         return NULL;
@@ -103,6 +139,19 @@ static void remember(const StrBuf *input)
     free(text);
 }
 
+/* A Ctrl+C while the input ran stopped it silently (as pwsh does); the terminal echoed "^C",
+ * so the next prompt starts on a fresh line. */
+static void after_run(const ReplConfig *cfg)
+{
+    if (!cfg->interrupted || !*cfg->interrupted) return;
+    *cfg->interrupted = 0;
+    fflush(stdout);
+    if (!cfg->script) {
+        putchar('\n');
+        fflush(stdout);
+    }
+}
+
 /*
 ** Parse the input so far.  Unless it is unfinished and more lines can come, record it in
 ** the history, report its parse errors or run it, and clear it.  Returns 1 when the loop
@@ -124,6 +173,7 @@ static int submit(const ReplConfig *cfg, StrBuf *input, int at_eof)
             repl_print_errors(p, 0);
         else
             cfg->run(p, cfg->ctx);
+        after_run(cfg);
         sb_clear(input);
     }
     prog_unref(p);
@@ -143,12 +193,21 @@ int repl_run(const ReplConfig *cfg)
     StrBuf input = {0};
     int more = 0;
     using_history();
+    rl_catch_signals = 1; /* readline's default, which on_signal_event relies on */
+    rl_signal_event_hook = on_signal_event;
+    rsig.cfg = cfg;
     for (;;) {
         JobTable *jobs = jobcmds_thread_table(); /* collect job output while the shell waits */
         if (jobs) jobrun_poll(jobs, 0);
         char *prompt = more ? xstrdup(CONT_PROMPT) : repl_prompt();
+        if (cfg->interrupted) *cfg->interrupted = 0; /* pressed between inputs: nothing to do */
+        rsig.discarded = 0;
         char *line = read_line(cfg, prompt);
         free(prompt);
+        if (rsig.discarded) {
+            sb_clear(&input);
+            more = 0;
+        }
         if (!line) {
             putchar('\n'); /* Ctrl+D: leave the terminal on a fresh line */
             if (!more)
@@ -161,6 +220,8 @@ int repl_run(const ReplConfig *cfg)
         free(line);
         more = submit(cfg, &input, 0);
     }
+    rsig.cfg = NULL;
+    rl_signal_event_hook = NULL;
     if (cfg->script)
         list_history();
     fflush(stdout);

@@ -4,12 +4,15 @@
 ** unclosed brace, paren, string or here-string, trailing '|' or operator, backtick
 ** continuation), keeps each complete input as one history entry, and hands it to the
 ** caller's runner.  Ctrl+D at the prompt ends the loop; Ctrl+D at ">> " drops the unfinished
-** input (its parse errors are shown) and returns to the prompt.  Completion, history files
-** and Ctrl+C handling belong here when they come.
+** input (its parse errors are shown) and returns to the prompt.  Ctrl+C while editing
+** discards the input (multi-line too) and shows a fresh prompt; the host's SIGINT handler
+** stops a running command itself (interp_request_stop), and the loop then goes on with a new
+** prompt on a fresh line.  Completion and history files belong here when they come.
 */
 #ifndef PSM_HOST_REPL_H
 #define PSM_HOST_REPL_H
 
+#include <signal.h>
 #include <stdio.h>
 
 #include "parser/parser.h"
@@ -24,6 +27,8 @@ typedef struct ReplConfig {
                        come from this stream, and each prompt and line is echoed to stdout
                        as a terminal would show them; at the end the history is listed as
                        "history N: <entry>" lines. */
+    volatile sig_atomic_t *interrupted; /* set by the host's SIGINT handler (or NULL); the
+                                           loop clears it when it has acted on it */
 } ReplConfig;
 
 /* Run the loop until end of input.  Returns the exit status (0).  Parse errors of each

@@ -5,12 +5,17 @@
 #define _GNU_SOURCE
 #include "host/server.h"
 
+#include <errno.h>
 #include <fcntl.h>
 #include <pthread.h>
+#include <sched.h>
 #include <signal.h>
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/prctl.h>
+#include <sys/socket.h>
+#include <sys/syscall.h>
 #include <time.h>
 #include <unistd.h>
 
@@ -190,17 +195,10 @@ static void serve(Transport *tr, const WireStart *s, Interp *I)
     transport_drain(tr);
 }
 
-int server_main(int argc, char **argv)
+/* One job on the wire tr with the runspace I (made ahead of the job): the process's work. */
+static int run_one(Transport *tr, Interp *I)
 {
-    if (bind_parent(argc, argv) != 0) return 1;
-    signal(SIGPIPE, SIG_IGN);
-    Transport *tr = take_stdio();
-    if (!tr) return 1;
     WireStart s;
-    /* The session is made before the job arrives: a server started ahead of need (jobrun's
-     * warm server) then only runs the code. */
-    Interp *I = interp_new();
-    cmdlets_open_all(I);
     if (read_start(tr, &s) != 0) {
         interp_free(I);
         transport_close(tr);
@@ -211,4 +209,104 @@ int server_main(int argc, char **argv)
     transport_close(tr);
     wire_start_free(&s);
     return 0;
+}
+
+/* ---- the fork server ----
+** `psmini --job-server <ppid> --fork-server`, stdin a SOCK_SEQPACKET socket: for every
+** request (one byte carrying the two pipe ends of a job in SCM_RIGHTS) it clones itself with
+** CLONE_PARENT, so the job process is the shell's own child (waitid, pidfd and setpgid work as
+** for a spawned one) and starts without exec or C start-up (in a VM, glibc's CPU probing at
+** start-up alone traps to the hypervisor dozens of times).  The reply is the
+** child's pid (or -errno).  It ends when the shell closes the socket. */
+
+/* Receive one request: 1 and fds[0..1] (read end, write end), 0 at end of stream, -1 on error. */
+static int zygote_recv(int sock, int fds[2])
+{
+    char byte;
+    struct iovec iov = {&byte, 1};
+    union {
+        struct cmsghdr h;
+        char buf[CMSG_SPACE(2 * sizeof(int))];
+    } u;
+    struct msghdr mh = {0};
+    mh.msg_iov = &iov;
+    mh.msg_iovlen = 1;
+    mh.msg_control = u.buf;
+    mh.msg_controllen = sizeof u.buf;
+    ssize_t n;
+    while ((n = recvmsg(sock, &mh, MSG_CMSG_CLOEXEC)) < 0 && errno == EINTR)
+        ;
+    if (n <= 0) return n == 0 ? 0 : -1;
+    struct cmsghdr *c = CMSG_FIRSTHDR(&mh);
+    if (!c || c->cmsg_type != SCM_RIGHTS || c->cmsg_len != CMSG_LEN(2 * sizeof(int))) return -1;
+    memcpy(fds, CMSG_DATA(c), 2 * sizeof(int));
+    return 1;
+}
+
+/*
+** fork(2) with the shell as the parent.  glibc has no wrapper for CLONE_PARENT, so this is the
+** raw system call used like fork: the child runs on a copy of this stack.  That is safe here
+** because the fork server is single-threaded (no lock can be held by another thread) and the
+** child only relies on what fork would give it; glibc's cached thread id in the child still
+** names this process, which matters only to recursive-mutex ownership, consistent within the
+** child.
+*/
+static pid_t clone_sibling(void)
+{
+    return (pid_t)syscall(SYS_clone, (unsigned long)(CLONE_PARENT | SIGCHLD), NULL, NULL, NULL,
+                          0UL);
+}
+
+/* The job process made by the fork server: its own group, dies with the shell.  Its runspace
+ * is made here, not inherited from the fork server: a runspace holds what belongs to one
+ * process ($PID, its wake-up pipe and eventfd), which clones must not share. */
+static int zygote_child(int sock, const int fds[2], long ppid)
+{
+    close(sock);
+    setpgid(0, 0); /* the shell does it too: whichever runs first */
+    prctl(PR_SET_PDEATHSIG, SIGKILL);
+    if ((long)getppid() != ppid) _exit(1);
+    Transport *tr = transport_fd_new(fds[0], fds[1], 0);
+    Interp *I = interp_new();
+    cmdlets_open_all(I);
+    return run_one(tr, I);
+}
+
+static int zygote_main(long ppid)
+{
+    int sock = fcntl(0, F_DUPFD_CLOEXEC, 3);
+    int nul = open("/dev/null", O_RDWR | O_CLOEXEC);
+    if (sock < 0 || nul < 0) return 1;
+    dup2(nul, 0);
+    dup2(nul, 1);
+    close(nul);
+    /* One runspace made and dropped: the clones start with the heap and the command tables'
+     * pages already touched once. */
+    interp_free(interp_new());
+    int fds[2];
+    while (zygote_recv(sock, fds) > 0) {
+        pid_t pid = clone_sibling();
+        if (pid == 0) return zygote_child(sock, fds, ppid);
+        int32_t reply = pid > 0 ? (int32_t)pid : -(int32_t)errno;
+        close(fds[0]);
+        close(fds[1]);
+        if (send(sock, &reply, sizeof reply, MSG_NOSIGNAL) != (ssize_t)sizeof reply) break;
+    }
+    close(sock);
+    return 0;
+}
+
+int server_main(int argc, char **argv)
+{
+    signal(SIGPIPE, SIG_IGN);
+    /* The fork server needs no death signal: the shell's end of its socket closes with it. */
+    if (argc >= 4 && strcmp(argv[3], "--fork-server") == 0) return zygote_main(atol(argv[2]));
+    if (bind_parent(argc, argv) != 0) return 1;
+    Transport *tr = take_stdio();
+    if (!tr) return 1;
+    /* The session is made before the job arrives (it is the work a job process does before
+     * its code runs). */
+    Interp *I = interp_new();
+    cmdlets_open_all(I);
+    return run_one(tr, I);
 }

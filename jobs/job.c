@@ -9,10 +9,13 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/random.h>
 #include <time.h>
 
 #include "jobs/jobprops.h"
 #include "jobs/jobpriv.h"
+#include "jobs/jobtable.h"
+#include "jobs/serialize.h"
 #include "runtime/datefmt.h"
 #include "runtime/mem.h"
 
@@ -102,6 +105,9 @@ struct JobTable {
     void *notify_ctx;
     Job **jobs; /* top-level jobs, one reference each, sorted by Id */
     size_t njobs, capjobs;
+    size_t nqueued;  /* parents with children waiting for a throttle slot */
+    uint64_t rng[4]; /* the InstanceId generator (random_guid) */
+    int rng_seeded;
 };
 
 JobTable *job_table_new(void)
@@ -242,6 +248,7 @@ static void changed(JobTable *t, Job *j)
 /* Where j goes in the Id-sorted list, or -1 when it is there already.  Lock held. */
 static long insert_at(const JobTable *t, const Job *j)
 {
+    if (t->njobs == 0 || t->jobs[t->njobs - 1]->id < j->id) return (long)t->njobs; /* usual */
     size_t at = t->njobs;
     for (size_t i = 0; i < t->njobs; i++) {
         if (t->jobs[i] == j) return -1;
@@ -272,6 +279,10 @@ int job_table_detach(JobTable *t, Job *j)
         memmove(t->jobs + i, t->jobs + i + 1, (t->njobs - i - 1) * sizeof *t->jobs);
         t->njobs--;
         found = 1;
+    }
+    if (found && j->queued) { /* its waiting children will not start now */
+        j->queued = 0;
+        t->nqueued--;
     }
     if (found) changed(t, j);
     job_table_unlock(t);
@@ -316,36 +327,55 @@ static int64_t table_now(JobTable *t)
     return t->clock ? t->clock(t->clock_ctx) : system_clock();
 }
 
-/* 16 random bytes: /dev/urandom, else a clock-seeded xorshift (still unique per call). */
-static void random_bytes(unsigned char b[16])
+/* xoshiro256** over the table's state, seeded once from getrandom (the clock when that
+ * fails): Guid.NewGuid needs unique, unpredictable-enough ids, not a syscall per job.  Lock
+ * held. */
+static uint64_t rotl(uint64_t x, int k)
 {
-    FILE *f = fopen("/dev/urandom", "rb");
-    size_t got = f ? fread(b, 1, 16, f) : 0;
-    if (f) fclose(f);
-    if (got == 16) return;
-    struct timespec ts;
-    clock_gettime(CLOCK_REALTIME, &ts);
-    uint64_t x = (uint64_t)ts.tv_nsec ^ ((uint64_t)ts.tv_sec << 20) ^ (uint64_t)(uintptr_t)b;
-    for (int i = 0; i < 16; i++) {
-        x ^= x << 13;
-        x ^= x >> 7;
-        x ^= x << 17;
-        b[i] = (unsigned char)(x >> 24);
-    }
+    return (x << k) | (x >> (64 - k));
 }
 
-/* A version-4 GUID: Guid.NewGuid(). */
-static void random_guid(char out[37])
+static uint64_t rng_next(JobTable *t)
+{
+    uint64_t *s = t->rng;
+    if (!t->rng_seeded) {
+        if (getrandom(s, sizeof t->rng, 0) != (ssize_t)sizeof t->rng) {
+            struct timespec ts;
+            clock_gettime(CLOCK_REALTIME, &ts);
+            s[0] = (uint64_t)ts.tv_nsec ^ ((uint64_t)ts.tv_sec << 20) ^ (uint64_t)(uintptr_t)t;
+            s[1] = s[0] * 0x9E3779B97F4A7C15u + 1;
+            s[2] = s[1] ^ 0xD1B54A32D192ED03u;
+            s[3] = s[2] * 0x94D049BB133111EBu + 7;
+        }
+        t->rng_seeded = 1;
+    }
+    uint64_t r = rotl(s[1] * 5, 7) * 9, x = s[1] << 17;
+    s[2] ^= s[0];
+    s[3] ^= s[1];
+    s[1] ^= s[2];
+    s[0] ^= s[3];
+    s[2] ^= x;
+    s[3] = rotl(s[3], 45);
+    return r;
+}
+
+/* A version-4 GUID: Guid.NewGuid().  Lock held. */
+static void random_guid(JobTable *t, char out[37])
 {
     unsigned char b[16];
-    random_bytes(b);
+    uint64_t hi = rng_next(t), lo = rng_next(t);
+    memcpy(b, &hi, 8);
+    memcpy(b + 8, &lo, 8);
     b[6] = (unsigned char)((b[6] & 0x0F) | 0x40);
     b[8] = (unsigned char)((b[8] & 0x3F) | 0x80);
+    static const char hex[] = "0123456789abcdef";
     char *p = out;
     for (int i = 0; i < 16; i++) {
         if (i == 4 || i == 6 || i == 8 || i == 10) *p++ = '-';
-        p += sprintf(p, "%02x", b[i]);
+        *p++ = hex[b[i] >> 4];
+        *p++ = hex[b[i] & 15];
     }
+    *p = '\0';
 }
 
 /* ======================================================================== jobs */
@@ -386,14 +416,17 @@ static Job *job_alloc(JobTable *t, JobKind kind, const char *name, const char *c
         snprintf(buf, sizeof buf, "Job%d", j->id);
         j->name = xstrdup(buf);
     }
+    job_table_lock(t);
     if (t->guid)
         t->guid(t->guid_ctx, j->guid);
     else
-        random_guid(j->guid);
+        random_guid(t, j->guid);
+    job_table_unlock(t);
     j->guid[36] = '\0';
     j->command = xstrdup(command ? command : "");
     j->location = xstrdup(loc);
     j->reason = val_null();
+    j->note_computer = j->note_runspace = val_null();
     return j;
 }
 
@@ -496,6 +529,8 @@ void jobpriv_free(Job *j)
     for (int s = 0; s < JOB_STREAM_COUNT; s++)
         free(j->streams[s].items);
     val_unref(j->reason);
+    val_unref(j->note_computer);
+    val_unref(j->note_runspace);
     jobprops_clear_cache(j);
     free(j->name);
     free(j->command);
@@ -757,6 +792,22 @@ int job_deliver(Job *j, JobStream s, Value v)
     return job_deliver_take(j, s, val_ref(v));
 }
 
+void job_set_output_notes(Job *j, Value computer, Value runspace, int show)
+{
+    val_unref(j->note_computer);
+    val_unref(j->note_runspace);
+    j->note_computer = val_ref(computer);
+    j->note_runspace = val_ref(runspace);
+    j->note_show = show;
+    j->has_notes = 1;
+}
+
+Value job_output_view(Job *j, Value v)
+{
+    if (!j->has_notes) return val_ref(v);
+    return ser_add_job_notes(v, j->note_computer, j->note_runspace, j->note_show);
+}
+
 /* ======================================================================== backends */
 
 void job_attach(Job *j, const JobBackend *be, void *data)
@@ -771,13 +822,76 @@ void *job_backend_data(Job *j)
     return j->backend_data;
 }
 
+void job_set_throttle(Job *p, int limit)
+{
+    p->throttle = limit > 0 ? limit : 0;
+}
+
+/* Start p's waiting children while fewer than its limit run: 0, or -1 when one failed to
+ * start.  *left = children still waiting. */
+static int start_children(Job *p, size_t *left)
+{
+    size_t running = 0, waiting = 0;
+    int rc = 0;
+    for (size_t i = 0; i < p->nchildren; i++) {
+        Job *c = p->children[i];
+        running += c->started && !job_state_is_finished(job_state(c));
+    }
+    for (size_t i = 0; i < p->nchildren; i++) {
+        Job *c = p->children[i];
+        if (c->started || job_state(c) != JOB_NOTSTARTED) continue;
+        if (p->throttle && running >= (size_t)p->throttle) {
+            waiting++;
+            continue;
+        }
+        if (job_start(c)) rc = -1;
+        running += !job_state_is_finished(job_state(c));
+    }
+    *left = waiting;
+    return rc;
+}
+
 int job_start(Job *j)
 {
     int rc = 0;
-    for (size_t i = 0; i < j->nchildren; i++)
-        if (job_start(j->children[i])) rc = -1;
+    if (j->nchildren) {
+        size_t left;
+        rc = start_children(j, &left);
+        if (left && !j->queued) {
+            job_table_lock(j->table);
+            j->queued = 1;
+            j->table->nqueued++;
+            job_table_unlock(j->table);
+        }
+    }
+    j->started = 1;
     if (j->backend && j->backend->start && j->backend->start(j, j->backend_data)) rc = -1;
     return rc;
+}
+
+void job_table_start_queued(JobTable *t)
+{
+    job_table_lock(t);
+    if (!t->nqueued) {
+        job_table_unlock(t);
+        return;
+    }
+    JobList l = {0};
+    for (size_t i = 0; i < t->njobs; i++)
+        if (t->jobs[i]->queued) job_list_push(&l, t->jobs[i]);
+    job_table_unlock(t);
+    for (size_t i = 0; i < l.len; i++) {
+        Job *p = l.items[i];
+        size_t left;
+        start_children(p, &left);
+        job_table_lock(t);
+        if (!left && p->queued) {
+            p->queued = 0;
+            t->nqueued--;
+        }
+        job_table_unlock(t);
+    }
+    job_list_free(&l);
 }
 
 void job_poll(Job *j)
@@ -851,16 +965,19 @@ static JobRecord *take_records(Job *j, int keep, size_t *n)
 /* One job's own data, then its failure reason (WriteReasonError runs on every read, even after
  * the data was drained).  The records are taken under the lock and emitted outside it, so the
  * emit callback may call back into the job or block on the pipeline. */
-static size_t receive_own(Job *j, int keep, JobEmitFn emit, void *ctx)
+static size_t receive_own(Job *j, unsigned flags, JobEmitFn emit, void *ctx)
 {
     size_t n;
+    int keep = (flags & JOB_RECV_KEEP) != 0, why = !(flags & JOB_RECV_NOREASON);
     job_table_lock(j->table);
     JobRecord *recs = take_records(j, keep, &n);
-    Value reason = j->state == JOB_FAILED ? val_ref(j->reason) : val_null();
+    Value reason = why && j->state == JOB_FAILED ? val_ref(j->reason) : val_null();
     if (n && !keep) changed(j->table, j);
     job_table_unlock(j->table);
     for (size_t i = 0; i < n; i++) {
-        emit(ctx, j, recs[i].s, recs[i].v);
+        Value v = recs[i].s == JOB_OUTPUT ? job_output_view(j, recs[i].v) : val_ref(recs[i].v);
+        emit(ctx, j, recs[i].s, v);
+        val_unref(v);
         val_unref(recs[i].v);
     }
     free(recs);
@@ -875,10 +992,9 @@ static size_t receive_own(Job *j, int keep, JobEmitFn emit, void *ctx)
 size_t job_receive(Job *j, unsigned flags, JobEmitFn emit, void *ctx)
 {
     size_t n = 0;
-    int keep = (flags & JOB_RECV_KEEP) != 0;
     if (!(flags & JOB_RECV_NORECURSE)) {
         for (size_t i = 0; i < j->nchildren; i++)
             n += job_receive(j->children[i], flags, emit, ctx);
     }
-    return n + receive_own(j, keep, emit, ctx);
+    return n + receive_own(j, flags, emit, ctx);
 }

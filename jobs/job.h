@@ -151,6 +151,14 @@ size_t job_stream_count(Job *j, JobStream s);
 size_t job_results_count(Job *j); /* child: the Results queue; others: 0 */
 int job_disposed(Job *j);         /* removed by Remove-Job: collections closed and cleared */
 
+/* Output notes (PSComputerName, RunspaceId, PSShowComputerName) of a child job's output: they
+ * are added to each output record when it is read (Receive-Job, the Output collection), not
+ * when it arrives, so a record nobody read yet costs only its value.  computer and runspace
+ * are borrowed (stored as new references).  Main thread, before the job starts. */
+void job_set_output_notes(Job *j, Value computer, Value runspace, int show);
+/* Output record v of j as a reader sees it (with j's notes, if any): a new reference. */
+Value job_output_view(Job *j, Value v);
+
 /* ---- backends ---- */
 /*
 ** A backend runs one leaf job (a child or a ThreadJob).  All hooks are optional.  start begins
@@ -171,8 +179,14 @@ typedef struct JobBackend {
 /* Attach be (static) with its data (owned by the job from now on) to a leaf job. */
 void job_attach(Job *j, const JobBackend *be, void *data);
 void *job_backend_data(Job *j);
-/* Start a leaf job's backend, or every child of a parent: 0, or -1 when one failed. */
+/* Start a leaf job's backend, or every child of a parent (at most its throttle limit at once):
+ * 0, or -1 when one failed. */
 int job_start(Job *j);
+/* Invoke-Command -ThrottleLimit: parent p runs at most limit children at once (0: all); the
+ * others stay NotStarted until job_table_start_queued finds a slot.  Before job_start. */
+void job_set_throttle(Job *p, int limit);
+/* Start the children that wait for a slot of their parent's throttle limit (main loop). */
+void job_table_start_queued(JobTable *t);
 void job_poll(Job *j); /* recursive; no-op without a backend */
 /* Stop-Job: finished jobs are left alone; otherwise marks the stop request, then a parent stops
  * each child and a leaf calls its backend's stop (without one it goes Stopped at once). */
@@ -196,7 +210,8 @@ int job_deliver_take(Job *j, JobStream s, Value v);
 /* ---- Receive-Job ---- */
 enum {
     JOB_RECV_KEEP = 1 << 0,     /* -Keep: copy instead of drain */
-    JOB_RECV_NORECURSE = 1 << 1 /* -NoRecurse: the job's own data only */
+    JOB_RECV_NORECURSE = 1 << 1, /* -NoRecurse: the job's own data only */
+    JOB_RECV_NOREASON = 1 << 2   /* not the failure reason (Receive-Job -Wait's early reads) */
 };
 /* Gets one record: from is the job that produced it, v borrowed for the call. */
 typedef void (*JobEmitFn)(void *ctx, Job *from, JobStream s, Value v);
@@ -206,7 +221,7 @@ typedef void (*JobEmitFn)(void *ctx, Job *from, JobStream s, Value v);
 ** order; a ThreadJob its collections in the order Output, Error, Verbose, Debug, Warning,
 ** Progress, Information.  Without KEEP the records are taken out first, so emit may call back
 ** into the job.  After its data, a Failed job with a Reason emits that reason on JOB_ERROR,
-** on every read.  Returns the number of records emitted.
+** on every read (unless NOREASON).  Returns the number of records emitted.
 */
 size_t job_receive(Job *j, unsigned flags, JobEmitFn emit, void *ctx);
 

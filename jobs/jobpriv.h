@@ -44,6 +44,11 @@ struct Job {
     ValVec streams[JOB_STREAM_COUNT]; /* the public Output, Error ... collections */
     JobRecord *results;               /* child: Results queue in arrival order */
     size_t nresults, capresults;
+    Value note_computer, note_runspace; /* output notes added when read (job_output_view) */
+    int note_show, has_notes;
+    int throttle;  /* parent: children running at once (0: all); the rest wait NotStarted */
+    int queued;    /* parent: some children wait for a slot (counted in the table) */
+    int started;   /* leaf: its backend was started */
     const JobBackend *backend; /* NULL: none attached */
     void *backend_data;        /* owned through backend->free */
     Value pcache[JOB_NPROPS];  /* values lent out by prop_at (display only, main thread) */

@@ -9,6 +9,7 @@
 
 #include "jobs/jobpriv.h"
 #include "runtime/array.h"
+#include "runtime/errrec.h"
 #include "runtime/fmt_view.h"
 #include "runtime/mem.h"
 
@@ -74,12 +75,15 @@ const ObjClass cls_jobstateinfo = {
     .prop_at = info_prop_at,
 };
 
+/* pwsh's Reason is an Exception (JobStateInfo.Reason.Message is the error text), while a job
+ * keeps the whole ErrorRecord (Receive-Job re-reports it): the record's .Exception is shown. */
 Value jobprops_state_info(JobState s, Value reason)
 {
     StateInfo *si = (StateInfo *)obj_alloc(&cls_jobstateinfo, sizeof *si);
     si->state = s;
     si->name = val_str(job_state_name(s));
-    si->reason = val_ref(reason);
+    if (!errrec_is(reason) || !val_get_prop(reason, "Exception", 9, &si->reason))
+        si->reason = val_ref(reason);
     return val_obj_take(&si->obj);
 }
 
@@ -116,9 +120,9 @@ static const ObjClass cls_waithandle = {
     X(P_WARNING, "Warning")                                                                        \
     X(P_INFORMATION, "Information")
 
-#define X_ENUM(id, name) id,
-typedef enum JobProp { JOB_PROPS(X_ENUM) P__COUNT } JobProp;
-#undef X_ENUM
+#define X_PROPENUM(id, name) id,
+typedef enum JobProp { JOB_PROPS(X_PROPENUM) P__COUNT } JobProp;
+#undef X_PROPENUM
 #define X_NAME(id, name) name,
 static const char *const prop_names[] = {JOB_PROPS(X_NAME)};
 #undef X_NAME
@@ -143,9 +147,13 @@ static Value children_value(const Job *j)
     return a;
 }
 
-static Value stream_value(const Job *j, JobStream s)
+static Value stream_value(Job *j, JobStream s)
 {
-    return arr_from(j->streams[s].items, j->streams[s].len);
+    if (s != JOB_OUTPUT || !j->has_notes) return arr_from(j->streams[s].items, j->streams[s].len);
+    Value a = arr_new(TY_OBJECT, j->streams[s].len);
+    for (size_t i = 0; i < j->streams[s].len; i++)
+        arr_push_take(a, job_output_view(j, j->streams[s].items[i]));
+    return a;
 }
 
 /* Property p of j: a new reference.  Lock held. */

@@ -13,7 +13,8 @@ const ObjClass *jobprops_class(JobKind kind); /* the class a job of that kind is
 void jobprops_clear_cache(Job *j);            /* drop the values lent by prop_at */
 
 extern const ObjClass cls_jobstateinfo;
-/* A JobStateInfo value {State, Reason}: reason borrowed (stored as a new reference). */
+/* A JobStateInfo value {State, Reason}: reason borrowed; an ErrorRecord is shown as its
+ * Exception (pwsh: Reason.Message), anything else is stored as a new reference. */
 Value jobprops_state_info(JobState s, Value reason);
 
 #endif

@@ -25,6 +25,7 @@
 #include "runtime/eval.h"
 #include "runtime/hashtable.h"
 #include "runtime/mem.h"
+#include "runtime/runloc.h"
 #include "runtime/scriptblock.h"
 #include "runtime/streams.h"
 
@@ -37,21 +38,12 @@ static const char *const cat_names[] = {"NotSpecified",     "ObjectNotFound", "I
 static const char *const exc_names[] = {EXC_KINDS(X_EXCNAME)};
 #undef X_EXCNAME
 
-static char *prop_text(Value rec, const char *name)
-{
-    Value v;
-    if (!val_get_prop(rec, name, strlen(name), &v)) return xstrdup("");
-    char *s = xstrdup(val_is_str(v) ? val_str_data(v) : "");
-    val_unref(v);
-    return s;
-}
-
 void jobrun_error_from_rec(Value rec, WireError *e)
 {
     memset(e, 0, sizeof *e);
     e->message = xstrdup(errrec_message(rec));
     e->id = xstrdup(errrec_id(rec));
-    e->category = prop_text(rec, "CategoryInfo");
+    e->category = xstrdup(errrec_category(rec)); /* CategoryInfo is an object now */
     Value t = errrec_target(rec);
     e->target = xstrdup(val_is_str(t) ? val_str_data(t) : "");
     e->target_type = xstrdup(val_is_null(t) ? "" : val_type_name(t));
@@ -251,7 +243,9 @@ WireJobState jobrun_exec(Interp *I, const WireStart *s, const JobSink *sink, int
     interp_set_output(I, exec_out, (void *)sink);
     interp_set_host(I, exec_host, (void *)sink);
     interp_set_errors(I, exec_errtext, (void *)sink);
-    if (chdir_ok && s->workdir && *s->workdir && chdir(s->workdir) != 0) {
+    if (!chdir_ok) runloc_detach(I); /* h7: a thread runspace never moves the process */
+    I->thread_rs = !chdir_ok;        /* h10: nor gives its natives the terminal (eval.h) */
+    if (s->workdir && *s->workdir && runloc_set(I, s->workdir) != 0) {
         char msg[512];
         snprintf(msg, sizeof msg, "Cannot find path '%s' because it does not exist.", s->workdir);
         *reason = plain_error(msg, "PathNotFound");
@@ -371,7 +365,7 @@ Job *jobrun_start_remote(JobTable *t, const JobRunSpec *s)
     for (size_t i = 0; i < job_child_count(j) && i < s->ncomputers; i++) {
         Job *c = job_child_at(j, i);
         if (jobrun_is_local(s->computers[i])) {
-            proc_backend_attach(t, c, &w, s->computers[i], 1);
+            proc_backend_attach(t, c, &w, s->computers[i], !s->hide_computer);
         } else {
             Unreachable *u = xcalloc(1, sizeof *u);
             u->computer = xstrdup(s->computers[i]);
@@ -379,6 +373,7 @@ Job *jobrun_start_remote(JobTable *t, const JobRunSpec *s)
         }
     }
     free(wd);
+    job_set_throttle(j, s->throttle > 0 ? s->throttle : 32); /* pwsh's default */
     job_table_add(t, j);
     job_start(j);
     return j;
@@ -402,22 +397,29 @@ size_t jobrun_fds(JobTable *t, struct pollfd *fds, size_t max)
 
 void jobrun_poll(JobTable *t, int timeout_ms)
 {
+    jobrun_poll_stop(t, timeout_ms, -1);
+}
+
+void jobrun_poll_stop(JobTable *t, int timeout_ms, int stop_fd)
+{
     uint64_t gen = job_table_generation(t);
-    job_table_poll(t); /* what is ready now; also re-arms jobs a Receive-Job has drained */
+    proc_backend_poll(t); /* what is ready now; also re-arms jobs a Receive-Job has drained */
     if (timeout_ms != 0 && job_table_generation(t) == gen) {
         struct pollfd small[64];
-        size_t need = jobrun_fds(t, small, 64);
+        size_t need = jobrun_fds(t, small + 1, 63) + 1; /* [0]: stop_fd (ignored when < 0) */
         struct pollfd *fds = small;
         if (need > 64) {
             fds = xmalloc(need * sizeof *fds);
-            jobrun_fds(t, fds, need);
+            jobrun_fds(t, fds + 1, need - 1);
         }
+        fds[0] = (struct pollfd){stop_fd, POLLIN, 0};
         while (poll(fds, need, timeout_ms) < 0 && errno == EINTR)
             ;
         if (fds != small) free(fds);
     }
     thread_backend_ack();
-    job_table_poll(t);
+    proc_backend_poll(t);
+    job_table_start_queued(t); /* Invoke-Command -ThrottleLimit: a slot may have freed */
 }
 
 /* 1 when j and every child are finished. */
@@ -439,7 +441,7 @@ static long long now_ms(void)
 int jobrun_wait(JobTable *t, Job *j, int timeout_ms)
 {
     long long end = timeout_ms < 0 ? 0 : now_ms() + timeout_ms;
-    job_table_poll(t);
+    proc_backend_poll(t);
     while (!all_finished(j)) {
         int left = 100;
         if (timeout_ms >= 0) {
@@ -455,6 +457,7 @@ int jobrun_wait(JobTable *t, Job *j, int timeout_ms)
 void jobrun_shutdown(void)
 {
     proc_backend_kill_all();
+    thread_backend_retire();
 }
 
 void jobrun_set_prewarm(int on)

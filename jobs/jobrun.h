@@ -33,6 +33,8 @@ typedef struct JobRunSpec {
     Value input;                  /* -InputObject / pipeline input: object[] or $null (no input) */
     const char *const *computers; /* Invoke-Command -AsJob: target names, in order */
     size_t ncomputers;
+    int throttle;      /* Invoke-Command -ThrottleLimit: children at once (0: 32) */
+    int hide_computer; /* Invoke-Command -HideComputerName: PSShowComputerName $false */
 } JobRunSpec;
 
 /* ---- starting (each returns a new reference to a job already added to t) ---- */
@@ -60,18 +62,22 @@ void jobrun_set_throttle(JobTable *t, int limit);
  * before each prompt and while readline waits (with jobrun_fds); Wait-Job/Receive-Job -Wait
  * loop on it (or use jobrun_wait).  Main thread of the table's runspace only. */
 void jobrun_poll(JobTable *t, int timeout_ms);
+/* The same, also waking when stop_fd (interp_stop_fd: Ctrl+C, Stop-Job) is readable; -1: none. */
+void jobrun_poll_stop(JobTable *t, int timeout_ms, int stop_fd);
 /* The fds to add to a poll set (POLLIN on each, POLLOUT too when events says so): up to max
  * entries written, the number needed returned.  Valid until the next jobrun_* call. */
 size_t jobrun_fds(JobTable *t, struct pollfd *fds, size_t max);
 /* Wait until j (and its children) are finished or timeout_ms passes (< 0: forever), delivering
  * output meanwhile.  1 when finished. */
 int jobrun_wait(JobTable *t, Job *j, int timeout_ms);
-/* End every job process this process started (SIGKILL to their groups) and the idle warm
- * server, and reap them: the host calls it at exit.  Thread jobs end with the process. */
+/* End every job process this process started (SIGKILL to their groups) and the fork server,
+ * and reap them: the host calls it at exit.  Thread jobs end with the process. */
 void jobrun_shutdown(void);
-/* Process jobs keep one server process started ahead of need (default on: a job then starts
- * without waiting for exec and dynamic linking).  It is discarded when the environment or the
- * executable changed since it started.  Off kills the idle one. */
+/* Process jobs come from a fork server (default on): one `psmini --job-server <pid>
+ * --fork-server` process that clones itself per job, so a job starts without exec or C
+ * start-up.  It is replaced when the environment or
+ * the executable changed since it started, and used from the process's main thread only.  Off
+ * kills it: every job process is then spawned from scratch. */
 void jobrun_set_prewarm(int on);
 /* The executable started for process jobs (default /proc/self/exe); copied. */
 void jobrun_set_exe(const char *path);

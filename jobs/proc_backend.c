@@ -20,6 +20,7 @@
 #include <stdlib.h>
 #include <stdint.h>
 #include <string.h>
+#include <sys/socket.h>
 #include <sys/syscall.h>
 #include <sys/wait.h>
 #include <unistd.h>
@@ -192,15 +193,6 @@ static int spawn_proc(Spawned *sp, char *const *cmd)
     return 0;
 }
 
-/*
-** The warm server: one server spawned ahead of need, so starting a job costs a pipe write
-** instead of a process start (exec and dynamic linking dominate a job's round trip).  It is
-** used only when the executable and the environment are those it was started with, else
-** discarded.  Guarded by reg_mu.
-*/
-static Spawned warm;
-static int warm_on = 1;
-
 static void spawned_kill(Spawned *sp)
 {
     if (sp->pid <= 0) return;
@@ -215,56 +207,141 @@ static void spawned_kill(Spawned *sp)
     memset(sp, 0, sizeof *sp);
 }
 
-/* Take the warm server when it fits: 1 and *sp, else 0 (a stale one is killed). */
-static int warm_take(Spawned *sp)
+/*
+** The fork server (host/server.c): one `psmini --job-server <pid> --fork-server` process
+** which clones a job process on request (CLONE_PARENT: the clone is our child).  A job then
+** costs a fork instead of exec and C start-up.  Spawned's
+** rfd is its socket (wfd -1).  It is used only from the process's main thread (a death signal
+** set in a job process follows the thread that spawned the server) and only while the
+** executable and the environment are those it was started with; else it is replaced.
+** Guarded by zyg_mu, which is held across a request and its reply.
+*/
+static pthread_mutex_t zyg_mu = PTHREAD_MUTEX_INITIALIZER;
+static Spawned zyg;
+static int zyg_on = 1;
+
+static int on_main_thread(void)
 {
-    pthread_mutex_lock(&reg_mu);
-    Spawned w = warm;
-    memset(&warm, 0, sizeof warm);
-    const char *exe = exe_path ? exe_path : "/proc/self/exe";
-    pthread_mutex_unlock(&reg_mu);
-    if (w.pid <= 0) return 0;
-    siginfo_t si;
-    memset(&si, 0, sizeof si); /* still alive? (PR_SET_PDEATHSIG follows the spawning thread) */
-    int alive = waitid(P_PID, (id_t)w.pid, &si, WEXITED | WNOHANG | WNOWAIT) == 0 && si.si_pid == 0;
-    if (alive && w.envhash == env_hash() && strcmp(w.exe, exe) == 0) {
-        *sp = w;
-        return 1;
+    return (pid_t)syscall(SYS_gettid) == getpid();
+}
+
+/* Start the fork server: 0, or an errno.  zyg_mu held. */
+static int zygote_start(void)
+{
+    int sv[2];
+    if (socketpair(AF_UNIX, SOCK_SEQPACKET | SOCK_CLOEXEC, 0, sv) != 0) return errno;
+    posix_spawn_file_actions_t fa;
+    posix_spawn_file_actions_init(&fa);
+    posix_spawn_file_actions_adddup2(&fa, sv[1], 0);
+    posix_spawnattr_t a;
+    spawn_attrs(&a);
+    char ppid[24];
+    snprintf(ppid, sizeof ppid, "%ld", (long)getpid());
+    Spawned sp = {0};
+    sp.exe = current_exe();
+    sp.envhash = env_hash();
+    char *argv[] = {sp.exe, (char *)"--job-server", ppid, (char *)"--fork-server", NULL};
+    int rc = posix_spawn(&sp.pid, sp.exe, &fa, &a, argv, environ);
+    posix_spawn_file_actions_destroy(&fa);
+    posix_spawnattr_destroy(&a);
+    close(sv[1]);
+    if (rc != 0) {
+        close(sv[0]);
+        free(sp.exe);
+        return rc;
     }
-    spawned_kill(&w);
+    sp.pidfd = -1;
+    sp.rfd = sv[0];
+    sp.wfd = -1;
+    zyg = sp;
     return 0;
 }
 
-/* Start the next warm server unless one is ready or pre-warming is off. */
-static void warm_refill(void)
+/* The fork server, started or replaced as needed: 1 when one is there.  zyg_mu held. */
+static int zygote_ready(void)
 {
-    pthread_mutex_lock(&reg_mu);
-    int need = warm_on && warm.pid <= 0;
-    pthread_mutex_unlock(&reg_mu);
-    Spawned sp;
-    if (!need || spawn_proc(&sp, NULL) != 0) return;
-    pthread_mutex_lock(&reg_mu);
-    int keep = warm.pid <= 0;
-    if (keep) warm = sp;
-    pthread_mutex_unlock(&reg_mu);
-    if (!keep) spawned_kill(&sp);
+    if (zyg.pid > 0) {
+        pthread_mutex_lock(&reg_mu);
+        int fits = strcmp(zyg.exe, exe_path ? exe_path : "/proc/self/exe") == 0;
+        pthread_mutex_unlock(&reg_mu);
+        if (fits && zyg.envhash == env_hash()) return 1;
+        spawned_kill(&zyg);
+    }
+    return zyg_on && zygote_start() == 0;
+}
+
+/* Hand the child's pipe ends to the fork server and read the new pid: > 0, or -1. */
+static pid_t zygote_request(int child_in, int child_out)
+{
+    char byte = 'J';
+    struct iovec iov = {&byte, 1};
+    union {
+        struct cmsghdr h;
+        char buf[CMSG_SPACE(2 * sizeof(int))];
+    } u;
+    memset(&u, 0, sizeof u);
+    struct msghdr mh = {0};
+    mh.msg_iov = &iov;
+    mh.msg_iovlen = 1;
+    mh.msg_control = u.buf;
+    mh.msg_controllen = sizeof u.buf;
+    struct cmsghdr *c = CMSG_FIRSTHDR(&mh);
+    c->cmsg_level = SOL_SOCKET;
+    c->cmsg_type = SCM_RIGHTS;
+    c->cmsg_len = CMSG_LEN(2 * sizeof(int));
+    int fds[2] = {child_in, child_out};
+    memcpy(CMSG_DATA(c), fds, sizeof fds);
+    ssize_t n;
+    while ((n = sendmsg(zyg.rfd, &mh, MSG_NOSIGNAL)) < 0 && errno == EINTR)
+        ;
+    if (n != 1) return -1;
+    int32_t reply = 0;
+    while ((n = recv(zyg.rfd, &reply, sizeof reply, 0)) < 0 && errno == EINTR)
+        ;
+    return n == (ssize_t)sizeof reply && reply > 0 ? (pid_t)reply : -1;
+}
+
+/* A job process from the fork server: 0, or -1 (then the caller spawns one itself). */
+static int zygote_spawn(Spawned *sp)
+{
+    if (!on_main_thread()) return -1;
+    int in[2], out[2];
+    if (pipe2(in, O_CLOEXEC) != 0) return -1;
+    if (pipe2(out, O_CLOEXEC) != 0) {
+        close(in[0]), close(in[1]);
+        return -1;
+    }
+    pthread_mutex_lock(&zyg_mu);
+    pid_t pid = zygote_ready() ? zygote_request(in[0], out[1]) : -1;
+    if (pid < 0 && zyg.pid > 0) spawned_kill(&zyg); /* broken: the next job starts another */
+    pthread_mutex_unlock(&zyg_mu);
+    close(in[0]), close(out[1]);
+    if (pid < 0) {
+        close(in[1]), close(out[0]);
+        return -1;
+    }
+    memset(sp, 0, sizeof *sp);
+    sp->pid = pid;
+    setpgid(pid, pid); /* both sides, as dash does */
+    sp->pidfd = open_pidfd(pid);
+    sp->rfd = out[0];
+    sp->wfd = in[1];
+    return 0;
 }
 
 void proc_backend_set_prewarm(int on)
 {
-    pthread_mutex_lock(&reg_mu);
-    warm_on = on;
-    Spawned w = warm;
-    if (!on) memset(&warm, 0, sizeof warm);
-    pthread_mutex_unlock(&reg_mu);
-    if (!on) spawned_kill(&w);
+    pthread_mutex_lock(&zyg_mu);
+    zyg_on = on;
+    if (!on) spawned_kill(&zyg);
+    pthread_mutex_unlock(&zyg_mu);
 }
 
-/* Give r a server (the warm one, or a new process): 0, or an errno. */
+/* Give r a server (from the fork server, or a new process): 0, or an errno. */
 static int spawn_server(ProcRun *r)
 {
     Spawned sp;
-    if (r->cmd || !warm_take(&sp)) {
+    if (r->cmd || zygote_spawn(&sp) != 0) {
         int e = spawn_proc(&sp, r->cmd);
         if (e) return e;
     }
@@ -340,9 +417,7 @@ static void deliver_output(ProcRun *r, const WireMsg *m)
     Value v;
     const char *err;
     if (wire_get_value(m, &v, &err) != 0) return;
-    Value nv = ser_add_job_notes(v, r->computer, r->runspace, r->show);
-    val_unref(v);
-    job_deliver_take(r->job, JOB_OUTPUT, nv);
+    job_deliver_take(r->job, JOB_OUTPUT, v); /* the notes come when it is read */
 }
 
 static void apply_state(ProcRun *r, const WireMsg *m)
@@ -409,6 +484,7 @@ static void finish(ProcRun *r)
     reap(r, 0);
     if (!r->reaped) return;
     close_io(r);
+    reg_del(r); /* nothing left to poll or kill */
     if (r->final) return;
     if (job_stop_requested(r->job)) {
         job_set_state(r->job, JOB_STOPPED, val_null());
@@ -465,7 +541,6 @@ static int proc_start(Job *job, void *data)
     job_set_state(job, JOB_RUNNING, val_null());
     transport_send(r->tr, MSG_START, r->start.buf, r->start.len);
     transport_flush(r->tr);
-    warm_refill(); /* the next job's server starts while this one runs */
     return 0;
 }
 
@@ -474,6 +549,7 @@ static void proc_stop(Job *job, void *data)
     ProcRun *r = data;
     kill_group(r);
     close_io(r);
+    reg_del(r);
     job_set_state(job, JOB_STOPPED, val_null());
 }
 
@@ -517,6 +593,7 @@ void proc_backend_attach(JobTable *t, Job *j, const WireStart *s, const char *co
     wire_put_start(&r->start, s);
     r->computer = val_str(computer);
     r->runspace = val_str(job_instance_id(j)); /* stands in for the server runspace's Guid */
+    job_set_output_notes(j, r->computer, r->runspace, show);
     job_attach(j, &proc_backend, r);
 }
 
@@ -542,13 +619,38 @@ size_t proc_backend_fds(JobTable *t, struct pollfd *fds, size_t max)
     return n;
 }
 
+/* The registry holds the runs still worth polling (a run leaves it once its process is
+ * reaped), so this costs what is live, not every job ever started.  The jobs are referenced
+ * while polled: a poll may settle a state, and nothing here holds reg_mu meanwhile. */
+void proc_backend_poll(JobTable *t)
+{
+    Job *small[32], **jobs = small;
+    size_t n = 0, cap = 32;
+    pthread_mutex_lock(&reg_mu);
+    for (ProcRun *r = reg_head; r; r = r->next) {
+        if (r->table != t) continue;
+        if (n == cap) {
+            Job **bigger = xmalloc(2 * cap * sizeof *bigger);
+            memcpy(bigger, jobs, n * sizeof *jobs);
+            if (jobs != small) free(jobs);
+            jobs = bigger;
+            cap *= 2;
+        }
+        jobs[n++] = job_ref(r->job);
+    }
+    pthread_mutex_unlock(&reg_mu);
+    for (size_t i = 0; i < n; i++) {
+        job_poll(jobs[i]);
+        job_unref(jobs[i]);
+    }
+    if (jobs != small) free(jobs);
+}
+
 void proc_backend_kill_all(void)
 {
-    pthread_mutex_lock(&reg_mu);
-    Spawned w = warm;
-    memset(&warm, 0, sizeof warm);
-    pthread_mutex_unlock(&reg_mu);
-    spawned_kill(&w);
+    pthread_mutex_lock(&zyg_mu);
+    spawned_kill(&zyg);
+    pthread_mutex_unlock(&zyg_mu);
     pthread_mutex_lock(&reg_mu);
     for (ProcRun *r = reg_head; r; r = r->next)
         kill_group(r);

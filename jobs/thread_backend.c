@@ -5,8 +5,14 @@
 ** worker (or the throttle queue until a worker takes it).  The worker touches the job only
 ** while holding the table lock and then run->mu, and only when run->job is still set; the free
 ** hook clears run->job under the same two locks, in the same order, so a job that is removed
-** while its thread runs simply stops receiving.  The worker holds an owner reference on the
+** while its thread runs simply stops receiving.  The run holds an owner reference on the
 ** table, so the table outlives it.
+**
+** Workers: a pool per table admits at most its throttle limit of runs; an admitted run goes to
+** an idle worker (the r list) or to a new detached thread.  After a run a worker makes the next
+** job's runspace (the spare) and waits IDLE_MS for a hand-over, then ends.  A worker counts as
+** available from the moment it reports its job's end (nfinishing), so back-to-back jobs reuse
+** it instead of starting threads.  Counters and lists are guarded by pool_mu.
 */
 #define _GNU_SOURCE
 #include "jobs/thread_backend.h"
@@ -15,6 +21,7 @@
 #include <signal.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 #include <sys/eventfd.h>
 #include <unistd.h>
 
@@ -43,12 +50,23 @@ struct ThreadRun {
 
 typedef struct Pool { /* thread jobs of one table */
     JobTable *table;  /* borrowed key */
-    int limit, running;
-    ThreadRun *qhead, *qtail; /* NotStarted jobs, in start order */
+    int limit, running;       /* running: admitted runs (on a worker or handed to one) */
+    ThreadRun *qhead, *qtail; /* NotStarted jobs waiting for a slot, in start order */
+    ThreadRun *rhead, *rtail; /* admitted runs handed to idle workers, not yet taken */
+    int nidle, nready;        /* idle workers; runs on the r list */
+    int nthreads, nscript;    /* live workers; those running a job's script */
+    int nfinishing;           /* workers reporting a job's end: idle in a moment */
+    int retire;               /* thread_backend_retire: workers leave once idle */
+    pthread_cond_t cond;      /* idle workers wait here */
     struct Pool *next;
 } Pool;
 
+/* An idle worker keeps its thread and a runspace built ahead of need for this long, so a
+ * burst of thread jobs costs neither a thread start nor a runspace construction per job. */
+#define IDLE_MS 1000
+
 static pthread_mutex_t pool_mu = PTHREAD_MUTEX_INITIALIZER;
+static pthread_cond_t gone_cond = PTHREAD_COND_INITIALIZER; /* a worker ended */
 static Pool *pools;
 static pthread_once_t wake_once = PTHREAD_ONCE_INIT;
 static int wake_fd = -1;
@@ -88,6 +106,11 @@ static Pool *pool_of(JobTable *t)
     Pool *p = xcalloc(1, sizeof *p);
     p->table = t;
     p->limit = THROTTLE_DEFAULT;
+    pthread_condattr_t ca;
+    pthread_condattr_init(&ca);
+    pthread_condattr_setclock(&ca, CLOCK_MONOTONIC);
+    pthread_cond_init(&p->cond, &ca);
+    pthread_condattr_destroy(&ca);
     p->next = pools;
     pools = p;
     return p;
@@ -115,8 +138,10 @@ static void with_job(ThreadRun *r, JobStream s, Value v, int is_state, JobState 
         val_unref(v);
     else if (is_state)
         job_set_state_take(r->job, st, v);
-    else
+    else if (job_stream_count(r->job, s) > 0)
         job_deliver_take(r->job, s, v);
+    else if (job_deliver_take(r->job, s, v))
+        wake(); /* the first unread record: Receive-Job -Wait streams a running job's output */
     pthread_mutex_unlock(&r->mu);
     job_table_unlock(r->table);
 }
@@ -170,39 +195,103 @@ static void sink_info(void *ctx, Value rec, int host)
 
 static void launch(ThreadRun *r);
 
-/* One finished: start the next queued job of the pool, if any. */
-static void pool_done(JobTable *t)
+/* 1 when a queued run was let go (stopped, or its job freed) before it started. */
+static int run_dead(ThreadRun *q)
 {
-    ThreadRun *next = NULL;
-    pthread_mutex_lock(&pool_mu);
-    Pool *p = pool_of(t);
-    p->running--;
-    while (p->qhead && p->running < p->limit && !next) {
-        ThreadRun *q = p->qhead;
-        p->qhead = q->qnext;
-        if (!p->qhead) p->qtail = NULL;
-        pthread_mutex_lock(&q->mu);
-        int dead = q->stopped || !q->job;
-        pthread_mutex_unlock(&q->mu);
-        if (dead) {
-            job_table_unref(q->table);
-            run_release(q);
+    pthread_mutex_lock(&q->mu);
+    int dead = q->stopped || !q->job;
+    pthread_mutex_unlock(&q->mu);
+    return dead;
+}
+
+static void run_drop(ThreadRun *q)
+{
+    JobTable *t = q->table;
+    run_release(q);
+    job_table_unref(t);
+}
+
+static void list_push(ThreadRun **head, ThreadRun **tail, ThreadRun *r)
+{
+    r->qnext = NULL;
+    if (*tail)
+        (*tail)->qnext = r;
+    else
+        *head = r;
+    *tail = r;
+}
+
+static ThreadRun *list_pop(ThreadRun **head, ThreadRun **tail)
+{
+    ThreadRun *r = *head;
+    if (!r) return NULL;
+    *head = r->qnext;
+    if (!*head) *tail = NULL;
+    r->qnext = NULL;
+    return r;
+}
+
+/*
+** Admit queued runs while the limit allows: each goes to an idle worker (the r list) or, with
+** none left, onto *launch (a new thread, started by the caller outside the lock); dead ones go
+** onto *dead.  pool_mu held.
+*/
+static void admit(Pool *p, ThreadRun **launch_list, ThreadRun **dead)
+{
+    while (p->qhead && p->running < p->limit) {
+        ThreadRun *q = list_pop(&p->qhead, &p->qtail);
+        if (run_dead(q)) {
+            q->qnext = *dead;
+            *dead = q;
             continue;
         }
         p->running++;
-        next = q;
+        if (p->nready < p->nidle + p->nfinishing) {
+            list_push(&p->rhead, &p->rtail, q);
+            p->nready++;
+            pthread_cond_signal(&p->cond);
+        } else {
+            q->qnext = *launch_list;
+            *launch_list = q;
+        }
     }
-    pthread_mutex_unlock(&pool_mu);
-    if (next) launch(next);
 }
 
-static void execute(ThreadRun *r)
+/* Start what admit collected (pool_mu not held). */
+static void admit_finish(ThreadRun *launch_list, ThreadRun *dead)
 {
-    Interp *I = r->factory(r->fctx);
+    while (dead) {
+        ThreadRun *n = dead->qnext;
+        run_drop(dead);
+        dead = n;
+    }
+    while (launch_list) {
+        ThreadRun *n = launch_list->qnext;
+        launch(launch_list);
+        launch_list = n;
+    }
+}
+
+/* The worker is about to report its job's end: from now on a new job is handed to it rather
+ * than to a new thread (run_ended takes it). */
+static void mark_finishing(Pool *p)
+{
+    pthread_mutex_lock(&pool_mu);
+    p->nfinishing++;
+    pthread_mutex_unlock(&pool_mu);
+}
+
+/* Run r's script in I (which this call frees) and report its end. */
+static void execute(Pool *p, ThreadRun *r, Interp *I)
+{
     WireStart ws;
     WireMsg m = {MSG_START, (const uint8_t *)r->start.buf, r->start.len};
     Value reason = val_null();
     WireJobState st = WST_FAILED;
+    if (!I->jobs) { /* share the session's table (its one Id counter) */
+        I->jobs = job_table_ref(r->table);
+        I->jobs_release = job_table_unref;
+    }
     if (wire_get_start(&m, &ws) == 0) {
         pthread_mutex_lock(&r->mu);
         r->I = I;
@@ -216,23 +305,102 @@ static void execute(ThreadRun *r)
     }
     Value fresh = errrec_is(reason) ? copy_error(reason) : val_null();
     val_unref(reason);
-    interp_free(I);
+    mark_finishing(p);
     with_job(r, 0, fresh, 1, st == WST_FAILED ? JOB_FAILED : JOB_COMPLETED);
+    wake();
+    interp_free(I); /* after the wake-up: the caller goes on meanwhile */
 }
 
+/* One run on this worker; *spare is a runspace made ahead by r's factory, or NULL. */
+static void serve_run(Pool *p, ThreadRun *r, Interp **spare)
+{
+    with_job(r, 0, val_null(), 1, JOB_RUNNING);
+    if (run_dead(r)) {
+        mark_finishing(p);
+        wake();
+        return;
+    }
+    Interp *I = *spare ? *spare : r->factory(r->fctx);
+    *spare = NULL;
+    execute(p, r, I);
+}
+
+/* Take a handed-over run, if any (counted as running a script from now on).  pool_mu held. */
+static ThreadRun *take_ready(Pool *p)
+{
+    ThreadRun *r = list_pop(&p->rhead, &p->rtail);
+    if (!r) return NULL;
+    p->nready--;
+    p->nidle--;
+    p->nscript++;
+    return r;
+}
+
+/* A run has ended on this worker: the worker counts as idle from now on (so the next job is
+ * handed to it rather than to a new thread), and takes a run that already waits.  *retiring:
+ * idle workers should leave. */
+static ThreadRun *run_ended(Pool *p, int *retiring)
+{
+    ThreadRun *launch_list = NULL, *dead = NULL;
+    pthread_mutex_lock(&pool_mu);
+    p->running--;
+    p->nscript--;
+    p->nfinishing--;
+    p->nidle++;
+    admit(p, &launch_list, &dead);
+    ThreadRun *r = take_ready(p);
+    *retiring = p->retire;
+    pthread_mutex_unlock(&pool_mu);
+    admit_finish(launch_list, dead);
+    return r;
+}
+
+/* Wait idle up to IDLE_MS for a hand-over: the run, or NULL when the worker should end. */
+static ThreadRun *wait_run(Pool *p)
+{
+    struct timespec until;
+    clock_gettime(CLOCK_MONOTONIC, &until);
+    until.tv_sec += IDLE_MS / 1000;
+    until.tv_nsec += (long)(IDLE_MS % 1000) * 1000000L;
+    if (until.tv_nsec >= 1000000000L) until.tv_sec++, until.tv_nsec -= 1000000000L;
+    pthread_mutex_lock(&pool_mu);
+    int timed_out = 0;
+    while (!p->rhead && !p->retire && !timed_out)
+        timed_out = pthread_cond_timedwait(&p->cond, &pool_mu, &until) != 0;
+    ThreadRun *r = take_ready(p);
+    if (!r) p->nidle--;
+    pthread_mutex_unlock(&pool_mu);
+    return r;
+}
+
+/* A worker thread: runs jobs of one pool until it has been idle for IDLE_MS (or is retired).
+ * Launched with its first run already counted in nthreads and nscript. */
 static void *worker(void *arg)
 {
     ThreadRun *r = arg;
-    with_job(r, 0, val_null(), 1, JOB_RUNNING);
-    pthread_mutex_lock(&r->mu);
-    int go = !r->stopped && r->job;
-    pthread_mutex_unlock(&r->mu);
-    if (go) execute(r);
-    JobTable *t = r->table;
-    pool_done(t);
-    wake();
-    run_release(r);
-    job_table_unref(t);
+    pthread_mutex_lock(&pool_mu);
+    Pool *p = pool_of(r->table);
+    pthread_mutex_unlock(&pool_mu);
+    Interp *spare = NULL;
+    while (r) {
+        serve_run(p, r, &spare);
+        RunspaceFactory f = r->factory;
+        void *fctx = r->fctx;
+        run_drop(r);
+        int retiring;
+        r = run_ended(p, &retiring);
+        if (!r && !spare && !retiring) spare = f(fctx); /* the next job's runspace, made idle */
+        if (!r) r = wait_run(p);
+        if (r && spare && (r->factory != f || r->fctx != fctx)) {
+            interp_free(spare);
+            spare = NULL;
+        }
+    }
+    interp_free(spare);
+    pthread_mutex_lock(&pool_mu);
+    p->nthreads--;
+    pthread_cond_broadcast(&gone_cond);
+    pthread_mutex_unlock(&pool_mu);
     return NULL;
 }
 
@@ -243,14 +411,24 @@ static void launch(ThreadRun *r)
     pthread_attr_setdetachstate(&a, PTHREAD_CREATE_DETACHED);
     pthread_attr_setstacksize(&a, (size_t)8 << 20);
     pthread_t tid;
+    pthread_mutex_lock(&pool_mu);
+    Pool *p = pool_of(r->table);
+    p->nthreads++;
+    p->nscript++;
+    pthread_mutex_unlock(&pool_mu);
     if (pthread_create(&tid, &a, worker, r) != 0) {
         /* no thread: the job fails at once */
-        Value rec = val_null();
-        with_job(r, 0, rec, 1, JOB_FAILED);
-        pool_done(r->table);
-        JobTable *t = r->table;
-        run_release(r);
-        job_table_unref(t);
+        with_job(r, 0, val_null(), 1, JOB_FAILED);
+        ThreadRun *launch_list = NULL, *dead = NULL;
+        pthread_mutex_lock(&pool_mu);
+        p->nthreads--;
+        p->nscript--;
+        p->running--;
+        admit(p, &launch_list, &dead);
+        pthread_mutex_unlock(&pool_mu);
+        wake();
+        run_drop(r);
+        admit_finish(launch_list, dead);
     }
     pthread_attr_destroy(&a);
 }
@@ -260,27 +438,19 @@ static void launch(ThreadRun *r)
 static int thread_start(Job *job, void *data)
 {
     ThreadRun *r = data;
-    int now = 0;
+    ThreadRun *launch_list = NULL, *dead = NULL;
     pthread_mutex_lock(&pool_mu);
     Pool *p = pool_of(r->table);
-    if (p->running < p->limit) {
-        p->running++;
-        now = 1;
-    } else {
-        if (p->qtail)
-            p->qtail->qnext = r;
-        else
-            p->qhead = r;
-        p->qtail = r;
-    }
+    list_push(&p->qhead, &p->qtail, r);
+    admit(p, &launch_list, &dead);
     pthread_mutex_unlock(&pool_mu);
-    if (now) launch(r);
+    admit_finish(launch_list, dead);
     return 0;
 }
 
 /* Stopped first (under both locks, so the worker's final state cannot win the race), then
- * the running native programs are cancelled; pure script keeps running to its end, delivering
- * nothing (the evaluator has no interrupt hook yet). */
+ * the running native programs are cancelled and the runspace is asked to stop (its script
+ * unwinds at the next statement or loop iteration, finally blocks run, nothing is delivered). */
 static void thread_stop(Job *job, void *data)
 {
     ThreadRun *r = data;
@@ -288,6 +458,7 @@ static void thread_stop(Job *job, void *data)
     pthread_mutex_lock(&r->mu);
     r->stopped = 1;
     job_set_state(job, JOB_STOPPED, val_null());
+    if (r->I) interp_request_stop(r->I);
     if (r->I && r->I->nctx) native_cancel(r->I->nctx, SIGKILL);
     pthread_mutex_unlock(&r->mu);
     job_table_unlock(r->table);
@@ -301,6 +472,7 @@ static void thread_free(void *data)
     pthread_mutex_lock(&r->mu);
     r->job = NULL;
     r->stopped = 1;
+    if (r->I) interp_request_stop(r->I);
     if (r->I && r->I->nctx) native_cancel(r->I->nctx, SIGKILL);
     pthread_mutex_unlock(&r->mu);
     job_table_unlock(t);
@@ -325,10 +497,32 @@ void thread_backend_attach(JobTable *t, Job *j, const WireStart *s, RunspaceFact
 void thread_backend_set_throttle(JobTable *t, int limit)
 {
     if (limit < 1) limit = 1;
+    ThreadRun *launch_list = NULL, *dead = NULL;
     pthread_mutex_lock(&pool_mu);
     Pool *p = pool_of(t);
     p->limit = limit;
-    p->running++; /* pool_done below gives it back and starts what now fits */
+    admit(p, &launch_list, &dead);
     pthread_mutex_unlock(&pool_mu);
-    pool_done(t);
+    admit_finish(launch_list, dead);
+}
+
+/* Workers running a script keep going (they end with the process); every other one leaves,
+ * freeing its spare runspace, before this returns. */
+void thread_backend_retire(void)
+{
+    pthread_mutex_lock(&pool_mu);
+    for (Pool *p = pools; p; p = p->next) {
+        p->retire = 1;
+        pthread_cond_broadcast(&p->cond);
+    }
+    for (;;) {
+        int left = 0;
+        for (Pool *p = pools; p; p = p->next)
+            left += p->nthreads - p->nscript + p->nfinishing;
+        if (!left) break;
+        pthread_cond_wait(&gone_cond, &pool_mu);
+    }
+    for (Pool *p = pools; p; p = p->next)
+        p->retire = 0;
+    pthread_mutex_unlock(&pool_mu);
 }

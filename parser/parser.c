@@ -497,6 +497,11 @@ static Node *part_node(Parser *p, const XPart *x)
     }
     if (x->kind == XP_VAR) {
         Token v = lex_scan(p->lx, x->start, LEX_EXPR);
+        if (v.kind == TOK_ERROR) { /* "$HOME: x": InvalidVariableReferenceWithDrive */
+            error_at(p, v.err_start, v.err_end, v.err_id ? v.err_id : "UnrecognizedToken",
+                     v.err_msg ? v.err_msg : "Unrecognized token in source text.", 0);
+            return node(p, AST_ERROR, x->start, x->end);
+        }
         return var_node(p, &v, 0);
     }
     /* XP_SUBEXPR: parse "$(...)" where it stands, within its bounds, then come back.  An
@@ -1077,6 +1082,28 @@ static int postfix_start(char c)
     }
 }
 
+/* $h.1: the lexer reads ".1" as a number; right after an operand it is member access with
+ * the name "1" (pwsh allows a numeric member name; a dictionary finds the key 1).  h6. */
+static int is_digit_member(Parser *p, const Token *t)
+{
+    if (t->kind != TOK_NUMBER || p->src[t->start] != '.') return 0;
+    for (uint32_t i = t->start + 1; i < t->end; i++)
+        if (p->src[i] < '0' || p->src[i] > '9') return 0;
+    return t->end > t->start + 1;
+}
+
+static Node *digit_member(Parser *p, Node *obj, const Token *t)
+{
+    Node *name = node(p, AST_STRING, t->start + 1, t->end);
+    set_slice(p, name, t->start + 1, t->end);
+    advance(p);
+    Node *n = node(p, AST_MEMBER, obj->start, p->last_end);
+    n->a = obj;
+    n->b = name;
+    end_here(p, n);
+    return n;
+}
+
 /* postfix -> primary { '.' member | '::' member | '?.' member | '[' index | '?[' index
  *                     | '++' | '--' }     (no whitespace before any of them) */
 static Node *postfix(Parser *p, Node *n, int cmdarg)
@@ -1088,6 +1115,8 @@ static Node *postfix(Parser *p, Node *n, int cmdarg)
         if (!adjacent(p, t)) break;
         if (t->kind == TOK_DOT)
             n = member(p, n, 0);
+        else if (is_digit_member(p, t))
+            n = digit_member(p, n, t);
         else if (t->kind == TOK_DCOLON)
             n = member(p, n, NF_STATIC);
         else if (t->kind == TOK_QDOT)

@@ -9,7 +9,9 @@
 #include <string.h>
 
 #include "runtime/array.h"
+#include "runtime/bigint.h"
 #include "runtime/decimal.h"
+#include "runtime/enums.h"
 #include "runtime/hashtable.h"
 #include "runtime/mem.h"
 
@@ -406,11 +408,76 @@ static int bitwise(ArithOp op, Value a, Value b, Value *out, ConvError *err)
     return 0;
 }
 
+/* ---- BigInteger and enums ---- */
+
+static int is_numberish(Value v)
+{
+    return val_is_number(v) || v.kind == VAL_BOOL || v.kind == VAL_CHAR || val_is_bigint(v);
+}
+
+/* Exact BigInteger arithmetic; a floating operand makes it Double work.  / truncates, as
+ * BigInteger's op_Division does. */
+static int bigint_op(ArithOp op, Value a, Value b, Value *out, ConvError *err)
+{
+    if (a.kind == VAL_DOUBLE || a.kind == VAL_SINGLE || b.kind == VAL_DOUBLE ||
+        b.kind == VAL_SINGLE) {
+        double x = val_is_bigint(a) ? bigint_to_double(a) : dbl_value(a),
+               y = val_is_bigint(b) ? bigint_to_double(b) : dbl_value(b);
+        return double_op(op, x, y, out);
+    }
+    Value x, y, nb = val_null();
+    if (!val_is_bigint(b) && !is_numberish(b) &&
+        convert_to_number(b, TY_INT64, &nb, err)) /* "12" parses; "x" fails */
+        return -1;
+    if (!val_is_null(nb)) b = nb;
+    int bad = bigint_from_value(as_int_like(a), &x)   ? 1
+              : bigint_from_value(as_int_like(b), &y) ? 2
+                                                      : 0;
+    val_unref(nb);
+    if (bad) {
+        if (bad == 2) val_unref(x);
+        return fail_method(err, a, op);
+    }
+    int rc = 0;
+    switch (op) {
+    case ARITH_ADD:
+        *out = bigint_add(x, y);
+        break;
+    case ARITH_SUB:
+        *out = bigint_sub(x, y);
+        break;
+    case ARITH_MUL:
+        *out = bigint_mul(x, y);
+        break;
+    default:
+        rc = op == ARITH_DIV ? bigint_div(x, y, out) : bigint_mod(x, y, out);
+        if (rc) fail_div0(err);
+        break;
+    }
+    val_unref(x), val_unref(y);
+    return rc;
+}
+
+/* enum -bor/-band/-bxor: the right operand converts to the enum, the result keeps its type. */
+static int enum_bitwise(ArithOp op, Value a, Value b, Value *out, ConvError *err)
+{
+    Value e, r;
+    if (enum_convert(enum_type_of(a), b, &e, err)) return -1;
+    int rc = bitwise(op, val_long(enum_value(a)), val_long(enum_value(e)), &r, err);
+    if (rc == 0) *out = enum_make(enum_type_of(a), r.as.i);
+    val_unref(e);
+    return rc;
+}
+
 int arith_binary(ArithOp op, Value a, Value b, const char *ofs, Value *out, ConvError *err)
 {
     a = val_base(a);
     b = val_base(b);
+    if (val_is_enum(a) && op >= ARITH_BAND && op <= ARITH_BXOR)
+        return enum_bitwise(op, a, b, out, err);
     if (op >= ARITH_BAND) return bitwise(op, a, b, out, err);
+    if (val_is_bigint(a) || (val_is_bigint(b) && is_numberish(a)))
+        return bigint_op(op, a, b, out, err);
     if (val_is_null(a)) return null_left(op, b, ofs, out, err);
     if (val_is_str(a)) return string_left(op, a, b, ofs, out, err);
     if (val_is_array(a)) return array_left(op, a, b, out, err);
@@ -431,6 +498,7 @@ int arith_negate(Value a, Value *out, ConvError *err)
 {
     a = val_base(a);
     if (a.kind == VAL_TIMESPAN) return *out = val_timespan(-a.as.i), 0;
+    if (val_is_bigint(a)) return *out = bigint_neg(a), 0;
     Value n;
     if (convert_to_number(a, TY_INT32, &n, err)) return -1;
     int st;

@@ -10,10 +10,11 @@
 
 typedef struct ObjArray {
     Obj obj;
-    TypeId elem;  /* element type (TY_OBJECT for object[]) */
-    size_t len;   /* items in use */
-    size_t cap;   /* items allocated */
-    Value *items; /* owned references */
+    TypeId elem;       /* element type (TY_OBJECT for object[]) */
+    size_t len;        /* items in use */
+    size_t cap;        /* items allocated */
+    Value *items;      /* owned references */
+    size_t rows, cols; /* a rank-2 array T[,]: its dimensions (items are row-major) */
 } ObjArray;
 
 static ObjArray *as_arr(Value a)
@@ -29,8 +30,6 @@ static _Thread_local struct {
     int active;
 } pending;
 
-static void arr_free(Obj *o);
-
 static void release(Value v)
 {
     if (v.kind == VAL_OBJ && v.as.o->cls->free == arr_free && v.as.o->rc == 1)
@@ -39,7 +38,7 @@ static void release(Value v)
         val_unref(v);
 }
 
-static void arr_free(Obj *o)
+void arr_free(Obj *o)
 {
     ObjArray *a = (ObjArray *)o;
     for (size_t i = 0; i < a->len; i++)
@@ -80,6 +79,60 @@ static int arr_prop(Value self, const char *name, size_t len, Value *out)
 static const ObjClass array_classes[] = {TYPE_IDS(X_ARRCLS)};
 #undef X_ARRCLS
 
+/* T[,]: Rank 2; Length and Count are the number of elements. */
+static int arr_prop2(Value self, const char *name, size_t len, Value *out)
+{
+    if (str_ieq_slice(name, len, "Rank")) return *out = val_int(2), 1;
+    return arr_prop(self, name, len, out);
+}
+
+#define X_ARRCLS2(id, nm, full, acc)                                                               \
+    {.name = nm "[,]",                                                                             \
+     .full_name = full "[,]",                                                                      \
+     .type = TY_ARRAY,                                                                             \
+     .flags = CLS_ENUMERABLE,                                                                      \
+     .free = arr_free,                                                                             \
+     .get_prop = arr_prop2},
+static const ObjClass array2_classes[] = {TYPE_IDS(X_ARRCLS2)};
+#undef X_ARRCLS2
+
+Value arr_new_2d(TypeId elem, size_t rows, size_t cols, Value fill)
+{
+    elem = elem < TY__COUNT ? elem : TY_OBJECT;
+    Value a = arr_new_as(&array2_classes[elem], elem, rows * cols);
+    for (size_t i = 0; i < rows * cols; i++)
+        arr_push(a, fill);
+    as_arr(a)->rows = rows;
+    as_arr(a)->cols = cols;
+    return a;
+}
+
+int arr_rank(Value a)
+{
+    return val_is_array(a) && a.as.o->cls->get_prop == arr_prop2 ? 2 : 1;
+}
+
+size_t arr_dim(Value a, int d)
+{
+    ObjArray *p = as_arr(a);
+    if (arr_rank(a) == 1) return d == 0 ? p->len : 0;
+    return d == 0 ? p->rows : d == 1 ? p->cols : 0;
+}
+
+int arr_md_index(Value a, Value idx, size_t *at)
+{
+    if (arr_rank(a) != 2 || !val_is_array(idx) || arr_len(idx) != 2) return 0;
+    int64_t ij[2];
+    for (int k = 0; k < 2; k++) {
+        Value v = val_base(arr_peek(idx, (size_t)k));
+        if (!val_is_integer(v)) return 0;
+        ij[k] = v.as.i;
+        if (ij[k] < 0 || (size_t)ij[k] >= arr_dim(a, k)) return 0;
+    }
+    *at = (size_t)ij[0] * as_arr(a)->cols + (size_t)ij[1];
+    return 1;
+}
+
 const ObjClass *arr_class(TypeId elem)
 {
     return &array_classes[elem < TY__COUNT ? elem : TY_OBJECT];
@@ -87,7 +140,12 @@ const ObjClass *arr_class(TypeId elem)
 
 Value arr_new(TypeId elem, size_t cap)
 {
-    ObjArray *a = (ObjArray *)obj_alloc(arr_class(elem), sizeof(ObjArray));
+    return arr_new_as(arr_class(elem), elem, cap);
+}
+
+Value arr_new_as(const ObjClass *cls, TypeId elem, size_t cap)
+{
+    ObjArray *a = (ObjArray *)obj_alloc(cls, sizeof(ObjArray));
     a->elem = elem < TY__COUNT ? elem : TY_OBJECT;
     a->cap = cap;
     a->items = cap ? xmalloc(cap * sizeof(Value)) : NULL;
@@ -171,6 +229,16 @@ void arr_truncate(Value a, size_t n)
     ObjArray *p = as_arr(a);
     while (p->len > n)
         val_unref(p->items[--p->len]);
+}
+
+void arr_reverse(Value a)
+{
+    ObjArray *p = as_arr(a);
+    for (size_t i = 0, j = p->len; i + 1 < j; i++, j--) {
+        Value t = p->items[i];
+        p->items[i] = p->items[j - 1];
+        p->items[j - 1] = t;
+    }
 }
 
 void arr_remove_at(Value a, size_t i)

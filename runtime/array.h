@@ -24,5 +24,18 @@ Value arr_concat(Value a, Value b);          /* new object[]: a's items then b's
 void arr_insert(Value a, size_t i, Value v); /* stores a new ref at i (i > len: appends) */
 void arr_truncate(Value a, size_t n);        /* drops the items from n on */
 void arr_remove_at(Value a, size_t i);       /* i >= len: nothing */
+void arr_reverse(Value a);                   /* in place */
+/* Collection kinds that share the array layout (ArrayList, List`1 ...; see collections.h):
+ * a new empty one of class cls, whose free hook must be arr_free. */
+Value arr_new_as(const ObjClass *cls, TypeId elem, size_t cap);
+void arr_free(Obj *o);
+
+/* Rank-2 arrays T[,] (class "Int32[,]"): items are stored row-major, so enumeration and '+'
+ * see them flattened, as in pwsh.  arr_new_2d fills every element with fill. */
+Value arr_new_2d(TypeId elem, size_t rows, size_t cols, Value fill);
+int arr_rank(Value a);          /* 2 for T[,]; 1 for other arrays (and non-arrays) */
+size_t arr_dim(Value a, int d); /* GetLength(d); 0 for a dimension it does not have */
+/* $a[i, j]: 1 and the row-major position in *at when idx is two integers in range. */
+int arr_md_index(Value a, Value idx, size_t *at);
 
 #endif

@@ -12,6 +12,7 @@
 #include <unistd.h>
 
 #include "runtime/mem.h"
+#include "runtime/runloc.h"
 #include "runtime/scope.h"
 #include "runtime/scriptblock.h"
 #include "runtime/strbuf.h"
@@ -84,10 +85,13 @@ static int var_exists(Interp *I, const Node *v)
     return 0;
 }
 
-/* ${using:name}, with the characters special inside ${ } escaped by a backtick. */
+/* ${using:name}, or ${using:scope:name} for $global:x / $script:x / ... (as pwsh writes it),
+ * with the characters special inside ${ } escaped by a backtick. */
 static void put_using(StrBuf *sb, const Node *v)
 {
     sb_puts(sb, "${using:");
+    const char *q = qualifier_of(v);
+    if (q) sb_printf(sb, "%s:", q);
     for (size_t i = 0; i < v->len; i++) {
         char c = v->str[i];
         if (c == '{' || c == '}' || c == '`') sb_putc(sb, '`');
@@ -126,16 +130,14 @@ static int is_quote_char(const char *s)
 }
 
 /* Start-Job -WorkingDirectory '<cwd>' -ScriptBlock {<text>} as the text of a script. */
-static void start_job_text(StrBuf *sb, const char *text, size_t len)
+static void start_job_text(StrBuf *sb, const char *cwd, const char *text, size_t len)
 {
-    char *cwd = getcwd(NULL, 0);
     sb_puts(sb, "Start-Job -WorkingDirectory '");
-    for (const char *c = cwd ? cwd : "/"; *c; c++) {
+    for (const char *c = cwd; *c; c++) {
         if (*c == '\'') sb_putc(sb, '\'');
         if (is_quote_char(c)) sb_append(sb, c, 3); /* U+2018-201B: doubled like ' */
         sb_putc(sb, *c);
     }
-    free(cwd);
     sb_puts(sb, "' -ScriptBlock {");
     sb_append(sb, text, len);
     sb_putc(sb, '}');
@@ -150,7 +152,7 @@ Status background_run(Interp *I, Node *bg, Pipe *out)
     size_t len;
     char *text = background_rewrite(I, bg, &len);
     StrBuf src = {0};
-    start_job_text(&src, text, len);
+    start_job_text(&src, runloc_get(I), text, len); /* h7: the runspace location */
     free(text);
     Program *p = parse_program(sb_str(&src), src.len, NULL);
     sb_free(&src);

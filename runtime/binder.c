@@ -18,6 +18,7 @@
 #include "runtime/array.h"
 #include "runtime/hashtable.h"
 #include "runtime/mem.h"
+#include "runtime/object.h"
 #include "runtime/regex.h"
 
 /* One compiled parameter. */
@@ -33,6 +34,7 @@ typedef struct CParam {
     unsigned mask;                  /* the sets it belongs to */
     short pos[BIND_MAXSETS];        /* position in each set, -1: named */
     unsigned char fl[BIND_MAXSETS]; /* BP_* in each set */
+    unsigned byval, byprop;         /* the sets where it is ByValue / ByPropertyName */
     const ParamDecl *d;             /* validation (NULL for common parameters) */
 } CParam;
 
@@ -45,6 +47,9 @@ struct BindPlan {
     int order[BIND_MAXSETS]; /* syntax order: default set first */
     unsigned all;            /* every set */
     int defset;              /* -1: none */
+    int *pipes, npipes;      /* the parameters taking pipeline input */
+    int trivial;             /* pipes[0] is the only one: [object] ByValue in the only set, no
+                                validation, not mandatory (bind_input's fast path) */
 };
 
 struct Binder {
@@ -55,8 +60,10 @@ struct Binder {
     unsigned cl_valid;    /* ... after the command line (restored per pipeline object) */
     int set;              /* chosen set, -1 none yet */
     int piped;
-    Value extra;         /* BD_SIMPLE leftovers: object[] */
-    BindArg *args;       /* during bind_args: the arguments (borrowed) */
+    Value extra;            /* BD_SIMPLE leftovers: object[] */
+    const BindHooks *hooks; /* NULL: none */
+    Value *delayed;         /* delay-bind script blocks per parameter, or NULL */
+    BindArg *args;          /* during bind_args: the arguments (borrowed) */
     unsigned char *mark; /* during bind_args: 1 used, 2 positional leftover, 3 unknown -Name kept */
 };
 
@@ -93,6 +100,15 @@ static const struct {
     {"Confirm", "cf", TY_SWITCH, NULL},
 };
 #define NCOMMON_BASE 12
+
+/* ================================================================ SwitchParameter ==== */
+
+Value bind_switch(int present)
+{
+    Value v = object_wrap(val_bool(present));
+    object_set_prop(v, "IsPresent", 9, val_bool(present));
+    return v;
+}
 
 /* ================================================================ compiling ==== */
 
@@ -162,6 +178,29 @@ static void compile_param(BindPlan *p, CParam *c, const ParamDecl *d)
         apply_use(p, c, &d->in[u], 0);
     for (int u = 0; u < BIND_MAXUSE && d->in[u].set; u++)
         apply_use(p, c, &d->in[u], 1);
+    for (int s = 0; s < p->nsets; s++) {
+        if (!(c->mask & (1u << s))) continue;
+        if (c->fl[s] & BP_BYVALUE) c->byval |= 1u << s;
+        if (c->fl[s] & BP_BYPROP) c->byprop |= 1u << s;
+    }
+}
+
+static int has_validation(const ParamDecl *d)
+{
+    return d->vflags || d->vset || d->range.on || d->count.on || d->pattern || d->length.on ||
+           d->vscript;
+}
+
+/* The pipeline parameters, and whether bind_input may take its fast path. */
+static void collect_pipes(BindPlan *p)
+{
+    p->pipes = xcalloc((size_t)p->ndecl + 1, sizeof(int));
+    for (int i = 0; i < p->ndecl; i++)
+        if (p->p[i].byval | p->p[i].byprop) p->pipes[p->npipes++] = i;
+    if (p->npipes != 1 || p->nsets != 1) return;
+    const CParam *c = &p->p[p->pipes[0]];
+    p->trivial = !c->byprop && c->type == TY_OBJECT && !c->is_array && !c->ext &&
+                 !(c->fl[0] & BP_MANDATORY) && !has_validation(c->d);
 }
 
 static void compile_common(BindPlan *p, CParam *c, int k)
@@ -204,6 +243,7 @@ BindPlan *bind_plan_new(const CmdDecl *d)
     for (int k = 0; k < ncommon; k++)
         compile_common(p, &p->p[d->nparams + k], k);
     order_sets(p);
+    collect_pipes(p);
     return p;
 }
 
@@ -216,7 +256,18 @@ void bind_plan_free(BindPlan *p)
         free(p->p[i].alias);
     }
     free(p->p);
+    free(p->pipes);
     free(p);
+}
+
+int bind_plan_takes_input(const BindPlan *p)
+{
+    return p->npipes > 0;
+}
+
+int bind_plan_trivial_input(const BindPlan *p)
+{
+    return p->trivial;
 }
 
 int bind_plan_nparams(const BindPlan *p)
@@ -437,6 +488,7 @@ static int boolish(const CParam *c)
  * which would otherwise be truthy). */
 static int conv_bool(const CParam *c, Value v, int coerce, Value *out, ConvError *ce)
 {
+    v = val_base(v); /* a SwitchParameter passed on (@PSBoundParameters) */
     if (!coerce && v.kind != VAL_BOOL) return B_SKIP;
     if (v.kind == VAL_BOOL || val_is_null(v) || val_is_number(v))
         return *out = val_bool(convert_truthy(v)), B_OK;
@@ -631,6 +683,46 @@ static int check_count(const Binder *b, const CParam *c, Value v, Node *node, Bi
                  lo, hi, n);
 }
 
+/* [ValidateLength()]: the string's length (pwsh's ValidateLength*Failure texts). */
+static int check_length(const Binder *b, const CParam *c, Value v, Node *node, BindError *e)
+{
+    Value sv = convert_to_string(v, NULL);
+    int n = (int)val_str_len(sv);
+    val_unref(sv);
+    if (n > c->d->length.max)
+        return vfail(b, e, node, c,
+                     "The character length of the %d argument is too long. Shorten the character "
+                     "length of the argument so it is fewer than or equal to \"%d\" characters, "
+                     "and then try the command again.",
+                     n, c->d->length.max);
+    if (n < c->d->length.min)
+        return vfail(b, e, node, c,
+                     "The character length (%d) of the argument is too short. Specify an argument "
+                     "with a length that is greater than or equal to \"%d\", and then try the "
+                     "command again.",
+                     n, c->d->length.min);
+    return B_OK;
+}
+
+/* [ValidateScript()] through the caller's hook. */
+static int check_script(const Binder *b, const CParam *c, Value v, Node *node, BindError *e)
+{
+    char why[512] = "";
+    int ok = 1;
+    if (!b->hooks || !b->hooks->validate) return B_OK;
+    if (b->hooks->validate(b->hooks->ctx, c->d->vscript, v, &ok, why, sizeof why) != 0)
+        return vfail(b, e, node, c, "%s", why);
+    if (ok) return B_OK;
+    char *s = show(v);
+    int rc = vfail(b, e, node, c,
+                   "The \"%s\" validation script for the argument with value \"%s\" did not "
+                   "return a result of True. Determine why the validation script failed, and then "
+                   "try the command again.",
+                   c->d->vscript_text ? c->d->vscript_text : "", s);
+    free(s);
+    return rc;
+}
+
 static int check_element(const Binder *b, const CParam *c, Value v, Node *node, BindError *e)
 {
     const ParamDecl *d = c->d;
@@ -638,6 +730,8 @@ static int check_element(const Binder *b, const CParam *c, Value v, Node *node, 
     if (d->vset && !val_is_null(v)) rc = check_set(b, c, v, node, e);
     if (!rc && d->range.on && !val_is_null(v)) rc = check_range(b, c, v, node, e);
     if (!rc && d->pattern && !val_is_null(v)) rc = check_pattern(b, c, v, node, e);
+    if (!rc && d->length.on && !val_is_null(v)) rc = check_length(b, c, v, node, e);
+    if (!rc && d->vscript) rc = check_script(b, c, v, node, e);
     return rc;
 }
 
@@ -684,7 +778,8 @@ static int validate(const Binder *b, const CParam *c, Value v, Node *node, BindE
     int rc = check_mandatory(b, c, v, node, e);
     if (!rc) rc = check_nulls(b, c, v, node, e);
     if (!rc && c->d->count.on) rc = check_count(b, c, v, node, e);
-    if (rc || !(c->d->vset || c->d->range.on || c->d->pattern)) return rc;
+    if (rc || !(c->d->vset || c->d->range.on || c->d->pattern || c->d->length.on || c->d->vscript))
+        return rc;
     if (!val_is_array(v)) return check_element(b, c, v, node, e);
     for (size_t i = 0; i < arr_len(v) && !rc; i++)
         rc = check_element(b, c, arr_peek(v, i), node, e);
@@ -719,6 +814,8 @@ static int bind_param(Binder *b, int k, Value v, int coerce, int how, Node *node
     if (rc != B_OK) return conv_error(b, c, &ce, node, e);
     rc = validate(b, c, out, node, e);
     if (rc) return val_unref(out), rc;
+    if (c->is_switch && !c->common && (b->p->d->flags & BD_SCRIPT) && out.kind == VAL_BOOL)
+        out = bind_switch(out.as.b);
     b->val[k] = out;
     b->bound[k] = (unsigned char)how;
     b->valid &= c->mask;
@@ -751,7 +848,9 @@ static void push_named(Value arr, const BindArg *a)
 {
     StrBuf sb = {0};
     sb_printf(&sb, "-%.*s%s", (int)a->nlen, a->name, a->has_val ? ":" : "");
-    arr_push_take(arr, val_str_take_sb(&sb));
+    Value name = val_str_take_sb(&sb);
+    name.aux = BIND_ARGNAME_AUX;
+    arr_push_take(arr, name);
     if (a->has_val) arr_push(arr, a->val);
 }
 
@@ -765,6 +864,8 @@ static int take_next(BindArg *args, int nargs, int i, unsigned char *used, Value
 }
 
 static int remaining_param(const Binder *b);
+static int delay_candidate(const Binder *b, const CParam *c, Value v);
+static int delay_bind(Binder *b, int k, Value v, Node *node, BindError *e);
 
 static int unknown_name(Binder *b, const BindArg *a, int k, StrBuf *cands, BindError *e)
 {
@@ -817,7 +918,59 @@ static int bind_named(Binder *b, BindArg *args, int nargs, int i, unsigned char 
                     "and try again.",
                     c->name, full_type(c, tb, sizeof tb));
     if (!(c->mask & b->valid)) return ambiguous_set(b, a->node, e);
+    if (delay_candidate(b, c, v)) return delay_bind(b, k, v, a->node, e);
     return bind_param(b, k, v, 1, 1, a->node, e) ? -1 : 0;
+}
+
+/* A ScriptBlock given to a pipeline parameter that is neither [scriptblock] nor [object]. */
+static int delay_candidate(const Binder *b, const CParam *c, Value v)
+{
+    if (!b->hooks || !b->hooks->delay || !b->hooks->is_script || !b->hooks->is_script(v)) return 0;
+    if (!(c->byval | c->byprop) || c->ext) return 0;
+    return c->type != TY_OBJECT && c->type != TY_PSOBJECT && c->type != TY_SCRIPTBLOCK;
+}
+
+/* pwsh treats the parameter as bound and runs the block for each input object (bind_input);
+ * without input that is ScriptBlockArgumentNoInput. */
+static int delay_bind(Binder *b, int k, Value v, Node *node, BindError *e)
+{
+    const CParam *c = &b->p->p[k];
+    if (!b->piped)
+        return fail(b, e, node, "ScriptBlockArgumentNoInput", ERRCAT_INVALIDARGUMENT, c->name,
+                    "Cannot evaluate parameter '%s' because its argument is specified as a script "
+                    "block and there is no input. A script block cannot be evaluated without "
+                    "input.",
+                    c->name);
+    if (!b->delayed) b->delayed = xcalloc((size_t)b->p->n + 1, sizeof(Value));
+    b->delayed[k] = val_ref(v);
+    b->val[k] = val_ref(v);
+    b->bound[k] = 1;
+    b->valid &= c->mask;
+    return 0;
+}
+
+/* Per input object: each delay-bind block's result is bound to its parameter.  Returns how
+ * many (they count as bound from the pipeline), or -1. */
+static int run_delayed(Binder *b, Value obj, BindError *e)
+{
+    int n = 0;
+    for (int k = 0; b->delayed && k < b->p->ndecl; k++) {
+        if (val_is_null(b->delayed[k])) continue;
+        char why[512] = "";
+        Value r;
+        const CParam *c = &b->p->p[k];
+        if (b->hooks->delay(b->hooks->ctx, b->delayed[k], obj, &r, why, sizeof why) != 0)
+            return fail(b, e, NULL, "ScriptBlockArgumentInvocationFailed", ERRCAT_INVALIDARGUMENT,
+                        c->name, "Cannot process argument transformation on parameter '%s'. %s",
+                        c->name, why);
+        val_unref(b->val[k]);
+        b->val[k] = val_null();
+        int rc = bind_param(b, k, r, 1, 1, NULL, e);
+        val_unref(r);
+        if (rc) return -1;
+        n++;
+    }
+    return n;
 }
 
 /* A splatted -Key whose parameter an explicit argument already bound is dropped. */
@@ -869,6 +1022,8 @@ static int try_position(Binder *b, const BindArg *a, int pos, unsigned mask, int
 {
     for (int k = 0; k < b->p->ndecl; k++) {
         if (!positional(b, k) || !at_position(&b->p->p[k], mask & b->valid, pos)) continue;
+        if (delay_candidate(b, &b->p->p[k], a->val)) /* a delay-bind block given by position */
+            return delay_bind(b, k, a->val, a->node, e) ? -1 : 1;
         BindError tmp;
         int rc = bind_param(b, k, a->val, coerce, 1, a->node, &tmp);
         if (rc == B_OK) return 1;
@@ -1035,8 +1190,11 @@ Binder *bind_new(const BindPlan *p)
 void bind_free(Binder *b)
 {
     if (!b) return;
-    for (int i = 0; i < b->p->n; i++)
+    for (int i = 0; i < b->p->n; i++) {
         val_unref(b->val[i]);
+        if (b->delayed) val_unref(b->delayed[i]);
+    }
+    free(b->delayed);
     val_unref(b->extra);
     free(b->val);
     free(b->bound);
@@ -1086,17 +1244,17 @@ int bind_args(Binder *b, BindArg *args, int nargs, int piped, BindError *e)
 /* Undo the previous object's pipeline bindings. */
 static void restore(Binder *b)
 {
-    for (int k = 0; k < b->p->n; k++)
+    for (int i = 0; i < b->p->npipes; i++) {
+        int k = b->p->pipes[i];
         if (b->bound[k] == 2) val_unref(b->val[k]), b->val[k] = val_null(), b->bound[k] = 0;
+    }
     b->valid = b->cl_valid;
     b->set = -1;
 }
 
-static int takes_pipe(const CParam *c, unsigned mask, unsigned flag)
+static int takes_pipe(const CParam *c, unsigned mask, int byprop)
 {
-    for (int s = 0; s < BIND_MAXSETS; s++)
-        if ((mask & c->mask & (1u << s)) && (c->fl[s] & flag)) return 1;
-    return 0;
+    return (mask & (byprop ? c->byprop : c->byval)) != 0;
 }
 
 /* The property of obj named like parameter c (name, then aliases): 1 and a new reference. */
@@ -1116,9 +1274,10 @@ static int pipe_stage(Binder *b, Value obj, int byprop, int coerce, unsigned mas
 {
     int n = 0;
     mask &= b->valid;
-    for (int k = 0; k < b->p->ndecl; k++) {
+    for (int i = 0; i < b->p->npipes; i++) {
+        int k = b->p->pipes[i];
         const CParam *c = &b->p->p[k];
-        if (b->bound[k] || !takes_pipe(c, mask, byprop ? BP_BYPROP : BP_BYVALUE)) continue;
+        if (b->bound[k] || !takes_pipe(c, mask, byprop)) continue;
         Value v = val_null();
         if (byprop && !prop_for(c, obj, &v)) continue;
         BindError tmp;
@@ -1138,6 +1297,13 @@ int bind_input(Binder *b, Value obj, BindError *e)
     unsigned def = b->p->defset >= 0 ? 1u << b->p->defset : 0;
     int any = 0;
     restore(b);
+    if (b->p->trivial && !b->bound[b->p->pipes[0]]) { /* the common [object] InputObject */
+        b->val[b->p->pipes[0]] = val_ref(obj);
+        b->bound[b->p->pipes[0]] = 2;
+        b->set = 0;
+        return 0;
+    }
+    if ((any = run_delayed(b, obj, e)) < 0) return -1;
     for (size_t i = 0; i < sizeof stages / sizeof *stages; i++) {
         int n =
             (def & b->valid) ? pipe_stage(b, obj, stages[i].byprop, stages[i].coerce, def, e) : 0;
@@ -1151,6 +1317,11 @@ int bind_input(Binder *b, Value obj, BindError *e)
                     "because the command does not take pipeline input or the input and its "
                     "properties do not match any of the parameters that take pipeline input.");
     return resolve(b, 1, e);
+}
+
+void bind_set_hooks(Binder *b, const BindHooks *h)
+{
+    b->hooks = h;
 }
 
 Value bind_value(const Binder *b, int i)
@@ -1281,6 +1452,29 @@ void decl_validate_pattern(DeclBuilder *b, int i, const char *pattern)
     b->ps[i].pattern = keep(b, xstrdup(pattern));
 }
 
+void decl_validate_length(DeclBuilder *b, int i, int min, int max)
+{
+    b->ps[i].length.on = 1;
+    b->ps[i].length.min = min;
+    b->ps[i].length.max = max;
+}
+
+void decl_validate_script(DeclBuilder *b, int i, const void *script, const char *text)
+{
+    b->ps[i].vscript = script;
+    b->ps[i].vscript_text = text ? keep(b, xstrdup(text)) : NULL;
+}
+
+void decl_error_suffix(DeclBuilder *b, const char *suffix)
+{
+    b->d.errsuffix = keep(b, xstrdup(suffix));
+}
+
+void decl_flags(DeclBuilder *b, unsigned flags)
+{
+    b->d.flags |= flags;
+}
+
 void decl_default_set(DeclBuilder *b, const char *set)
 {
     b->d.default_set = keep(b, xstrdup(set));
@@ -1327,8 +1521,10 @@ DeclBuilder *decl_from_specs(const char *name, const ParamSpec *ps, int n, unsig
 {
     static const struct {
         unsigned ps, bp;
-    } map[] = {
-        {PS_PIPELINE, BP_BYVALUE}, {PS_REMAINING, BP_REMAINING}, {PS_MANDATORY, BP_MANDATORY}};
+    } map[] = {{PS_PIPELINE, BP_BYVALUE},
+               {PS_REMAINING, BP_REMAINING},
+               {PS_MANDATORY, BP_MANDATORY},
+               {PS_BYPROP, BP_BYPROP}};
     DeclBuilder *b = decl_new(name, flags);
     for (int i = 0; i < n; i++) {
         unsigned bp = 0;
@@ -1338,6 +1534,8 @@ DeclBuilder *decl_from_specs(const char *name, const ParamSpec *ps, int n, unsig
         int k = decl_param(b, ps[i].name, t, ps[i].is_array, NULL);
         if (ps[i].alias) decl_alias(b, k, ps[i].alias);
         decl_use(b, k, NULL, ps[i].position, bp);
+        if (ps[i].flags & PS_ALLOWNULL)
+            decl_validate_flags(b, k, BV_ALLOWNULL | BV_ALLOWEMPTYCOLL | BV_ALLOWEMPTYSTR);
     }
     b->any_pos = 1; /* positions are explicit in a ParamSpec table */
     return b;

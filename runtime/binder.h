@@ -79,6 +79,11 @@ typedef struct ParamDecl {
         int on, min, max;
     } count;             /* [ValidateCount(min, max)] */
     const char *pattern; /* [ValidatePattern()] (case-insensitive, as pwsh's default) */
+    struct {
+        int on, min, max;
+    } length;                 /* [ValidateLength(min, max)] */
+    const void *vscript;      /* [ValidateScript()]: opaque to the binder, run by BindHooks */
+    const char *vscript_text; /* its text between the braces (error messages) */
 } ParamDecl;
 
 /* Command flags. */
@@ -133,6 +138,11 @@ const char *bind_plan_set(const BindPlan *p, int k);
  * "Get-Job [[-Id] <int[]>] [-IncludeChildJob] ... [<CommonParameters>]". */
 void bind_syntax_line(const BindPlan *p, int k, StrBuf *out);
 
+/* A script function's [switch] value: the Boolean wrapped in a PSObject with an IsPresent
+ * note, so $s.IsPresent works while -eq, if, casts and formatting all see the Boolean.  C
+ * cmdlets keep getting plain Booleans. */
+Value bind_switch(int present); /* new reference */
+
 /* The ActionPreference enum (type of -ErrorAction and friends). */
 extern const BindType bind_type_actionpref;
 /* The numeric value of an enum-typed bound value (a String holding a name); -1 if none. */
@@ -141,7 +151,29 @@ int bind_enum_value(const BindType *t, Value v);
 /* ---- one invocation ---- */
 typedef struct Binder Binder;
 Binder *bind_new(const BindPlan *p); /* p must outlive the binder */
-void bind_free(Binder *b);           /* releases every bound value; NULL is fine */
+/*
+** What the binder cannot do itself, it asks its caller: running PowerShell.  Both return 0 on
+** success; -1 with a message in why[0..n) when the script failed.
+**   validate: [ValidateScript()] on one value: *ok = the script's result was true.
+**   delay: a delay-bind script block (a ScriptBlock given on the command line to a parameter
+**          that takes pipeline input and is neither [scriptblock] nor [object]) run with
+**          $_ = input; *out a new reference.
+** Without hooks, ValidateScript passes and delay-binding is off.
+*/
+typedef struct BindHooks {
+    void *ctx;
+    int (*validate)(void *ctx, const void *script, Value arg, int *ok, char *why, size_t n);
+    int (*delay)(void *ctx, Value script, Value input, Value *out, char *why, size_t n);
+    int (*is_script)(Value v); /* v is a ScriptBlock (delay-binding candidates) */
+} BindHooks;
+void bind_set_hooks(Binder *b, const BindHooks *h); /* h must outlive the binder */
+/* The plan has pipeline parameters (ByValue or ByPropertyName in some set). */
+int bind_plan_takes_input(const BindPlan *p);
+/* Its only pipeline parameter is a plain [object] ByValue one in its only set, without
+ * validation: bind_input would bind every object to it unchanged, so a caller that reads the
+ * object itself may skip bind_input while that parameter is not bound on the command line. */
+int bind_plan_trivial_input(const BindPlan *p);
+void bind_free(Binder *b); /* releases every bound value; NULL is fine */
 /*
 ** Bind the command-line arguments (borrowed; BindArg as in command.h: explicit names win
 ** over splatted ones).  piped: pipeline input will follow (bind_input), so set resolution and
@@ -162,6 +194,10 @@ int bind_bound(const Binder *b, int i);   /* 0 unbound, 1 command line, 2 pipeli
  * set left, else the default set; NULL when undecided), settled again by each bind_input. */
 const char *bind_set(const Binder *b);
 Value bind_extra(const Binder *b); /* BD_SIMPLE leftovers as object[] (borrowed) */
+/* Value.aux of the "-Name" / "-Name:" strings that bind_extra and ValueFromRemainingArguments
+ * keep for an unknown parameter: splatting @args passes them on as parameter names again
+ * (pwsh marks them the same way), while a '-x' string written by the user stays a value. */
+#define BIND_ARGNAME_AUX 1
 /* Copy the declared parameters' values (new references) and bound flags into out[]/bound[]
  * (d->nparams entries each), the shape of CmdCtx.arg / CmdCtx.bound. */
 void bind_export(const Binder *b, Value *out, unsigned char *bound);
@@ -183,7 +219,12 @@ void decl_validate_set(DeclBuilder *b, int i, const char *const *values, int n);
 void decl_validate_range(DeclBuilder *b, int i, double min, double max);
 void decl_validate_count(DeclBuilder *b, int i, int min, int max);
 void decl_validate_pattern(DeclBuilder *b, int i, const char *pattern);
+void decl_validate_length(DeclBuilder *b, int i, int min, int max);
+/* script: opaque (kept as is, handed to BindHooks.validate); text: copied */
+void decl_validate_script(DeclBuilder *b, int i, const void *script, const char *text);
 void decl_default_set(DeclBuilder *b, const char *set);
+void decl_flags(DeclBuilder *b, unsigned flags); /* adds BD_* flags (before decl_finish) */
+void decl_error_suffix(DeclBuilder *b, const char *suffix); /* CmdDecl.errsuffix (copied) */
 /* The declaration, with pwsh's implicit positions applied: when no parameter gave a
  * Position and BD_NOPOSITIONAL is not set, every non-switch parameter is positional in
  * declaration order.  Valid until decl_free; call after the last decl_* change. */
@@ -193,13 +234,14 @@ void decl_free(DeclBuilder *b); /* NULL is fine */
 /* ---- bridges to command.c ---- */
 /* A declaration from command.h's simple ParamSpec table: one set, positions as given
  * (position -1: named), PS_SWITCH/PS_PIPELINE/PS_REMAINING/PS_MANDATORY mapped to their BP_
- * counterparts.  flags: BD_* (not BD_SCRIPT for C cmdlets). */
+ * counterparts, PS_ALLOWNULL to the BV_ALLOW* flags.  flags: BD_* (not BD_SCRIPT for C cmdlets). */
 DeclBuilder *decl_from_specs(const char *name, const ParamSpec *ps, int n, unsigned flags);
-/* cmd_bind's contract on this binder (so cmd_bind can delegate in a few lines): bind args to
- * a ParamSpec table; out[i]/bound[i] receive new references / flags.  extra != NULL: leftovers
- * and unknown names are allowed and returned there (object[], new reference; a simple
- * function's $args), else they are errors and the common parameters are accepted.  Returns 0,
- * or -1 with *e (turn it into an ErrorRecord with bind_error_rec). */
+/* One-shot binding of args to a ParamSpec table (compiles a plan per call: for tests and
+ * tools; the evaluator binds through cmd_plan's cached plans instead).  out[i]/bound[i]
+ * receive new references / flags.  extra != NULL: leftovers and unknown names are allowed
+ * and returned there (object[], new reference; a simple function's $args), else they are
+ * errors and the common parameters are accepted.  Returns 0, or -1 with *e (turn it into an
+ * ErrorRecord with bind_error_rec). */
 int bind_specs(const ParamSpec *params, int nparams, BindArg *args, int nargs, Value *out,
                unsigned char *bound, Value *extra, const char *cmdname, BindError *e);
 /* The ErrorRecord (ParameterBindingException, FullyQualifiedErrorId = e->fqid) for a binding

@@ -1,242 +1,161 @@
 /*
-** command: the parameter binder shared by cmdlets and script functions, the table of
+** command: the cache of compiled binding plans (the binder itself is binder.c), the table of
 ** built-in commands, and the built-ins needed to exercise pipelines (the full cmdlet set
 ** lives in cmdlets/ later).  Each handler carries its usage line.
 */
 #include "runtime/command.h"
 
 #include <stdarg.h>
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "runtime/array.h"
+#include "runtime/binder.h"
 #include "runtime/eval.h"
 #include "runtime/mem.h"
 #include "runtime/object.h"
 #include "runtime/scriptblock.h"
 #include "runtime/streams.h"
 
-/* ================================================================ binder ==== */
+/* ================================================================ plan cache ==== */
 
-static Status bind_fail(Interp *I, Node *site, const char *cmd, const char *id, const char *fmt,
-                        ...) __attribute__((format(printf, 5, 6)));
+/* Compiled binding plans: one per CmdDef (CmdDef tables are const, so the plans live in this
+ * side table, keyed by the CmdDef's address), and opaque entries per param() block for
+ * eval_call.c.  Both are open-addressing tables; the script table is emptied when it fills,
+ * so a runspace that keeps creating script blocks (Invoke-Expression in a loop) stays bounded.
+ * Entries are released through their own function: a running function keeps a reference. */
+typedef struct BindCache BindCache;
 
-static Status bind_fail(Interp *I, Node *site, const char *cmd, const char *id, const char *fmt,
-                        ...)
+typedef struct PlanEnt {
+    const CmdDef *def;
+    DeclBuilder *db;
+    BindPlan *plan;
+} PlanEnt;
+
+typedef struct ScriptEnt {
+    const void *key;
+    void *val;
+    void (*release)(void *val);
+} ScriptEnt;
+
+struct BindCache {
+    PlanEnt *plans;
+    size_t nplans, capplans; /* capacity: a power of two */
+    ScriptEnt *scripts;
+    size_t nscripts, capscripts;
+};
+
+#define SCRIPT_CACHE_MAX 1024 /* script entries before the table is emptied */
+
+static size_t hash_ptr(const void *p, size_t cap)
+{
+    uint64_t x = (uint64_t)(uintptr_t)p;
+    x ^= x >> 33;
+    x *= 0xff51afd7ed558ccdULL;
+    x ^= x >> 33;
+    return (size_t)x & (cap - 1);
+}
+
+static BindCache *cache_of(Interp *I)
+{
+    if (!I->bind_cache) I->bind_cache = xcalloc(1, sizeof(BindCache));
+    return I->bind_cache;
+}
+
+static void plans_grow(BindCache *bc)
+{
+    size_t cap = bc->capplans ? bc->capplans * 2 : 64;
+    PlanEnt *t = xcalloc(cap, sizeof *t);
+    for (size_t i = 0; i < bc->capplans; i++) {
+        if (!bc->plans[i].def) continue;
+        size_t h = hash_ptr(bc->plans[i].def, cap);
+        while (t[h].def)
+            h = (h + 1) & (cap - 1);
+        t[h] = bc->plans[i];
+    }
+    free(bc->plans);
+    bc->plans = t;
+    bc->capplans = cap;
+}
+
+/* The FullyQualifiedErrorId suffix of a cmdlet's binding errors: pwsh names the cmdlet's
+ * class, which for the built-in cmdlets is the verb and noun run together:
+ * Select-Object -> Microsoft.PowerShell.Commands.SelectObjectCommand. */
+static void error_suffix(DeclBuilder *db, const char *name)
 {
     StrBuf sb = {0};
-    va_list ap;
-    va_start(ap, fmt);
-    sb_vprintf(&sb, fmt, ap);
-    va_end(ap);
-    ErrInit e = {.msg = sb_str(&sb),
-                 .id = id,
-                 .exc = EXC_PARAMBIND,
-                 .inner = EXC_PARAMBIND,
-                 .cat = ERRCAT_INVALIDARGUMENT,
-                 .command = cmd && *cmd ? cmd : NULL,
-                 .prog = site ? I->prog : NULL,
-                 .start = site ? site->start : 0,
-                 .end = site ? site->end : 0};
-    Value rec = errrec_new(&e);
+    sb_puts(&sb, "Microsoft.PowerShell.Commands.");
+    for (const char *p = name; *p; p++)
+        if (*p != '-') sb_putc(&sb, *p);
+    sb_puts(&sb, "Command");
+    decl_error_suffix(db, sb_str(&sb));
     sb_free(&sb);
-    return eval_throw_rec(I, rec, 0);
 }
 
-/* Index of the parameter named name (exact, alias, then unique prefix); -1 none, -2 ambiguous. */
-static int match_param(const ParamSpec *p, int n, const char *name, size_t len)
+const BindPlan *cmd_plan(Interp *I, const CmdDef *def)
 {
-    int found = -1;
-    for (int i = 0; i < n; i++)
-        if (str_ieq_slice(name, len, p[i].name) ||
-            (p[i].alias && str_ieq_slice(name, len, p[i].alias)))
-            return i;
-    for (int i = 0; i < n; i++) {
-        if (strlen(p[i].name) < len || str_nicmp(p[i].name, name, len) != 0) continue;
-        if (found >= 0) return -2;
-        found = i;
+    BindCache *bc = cache_of(I);
+    if ((bc->nplans + 1) * 2 > bc->capplans) plans_grow(bc);
+    size_t h = hash_ptr(def, bc->capplans);
+    while (bc->plans[h].def && bc->plans[h].def != def)
+        h = (h + 1) & (bc->capplans - 1);
+    PlanEnt *e = &bc->plans[h];
+    if (e->def) return e->plan;
+    e->def = def;
+    e->db = decl_from_specs(def->name, def->params, def->nparams, 0);
+    error_suffix(e->db, def->name);
+    e->plan = bind_plan_new(decl_finish(e->db));
+    bc->nplans++;
+    return e->plan;
+}
+
+static void scripts_clear(BindCache *bc)
+{
+    for (size_t i = 0; i < bc->capscripts; i++)
+        if (bc->scripts[i].key) bc->scripts[i].release(bc->scripts[i].val);
+    memset(bc->scripts, 0, bc->capscripts * sizeof *bc->scripts);
+    bc->nscripts = 0;
+}
+
+void *cmd_cache_get(Interp *I, const void *key)
+{
+    BindCache *bc = cache_of(I);
+    if (!bc->capscripts) return NULL;
+    for (size_t h = hash_ptr(key, bc->capscripts); bc->scripts[h].key;
+         h = (h + 1) & (bc->capscripts - 1))
+        if (bc->scripts[h].key == key) return bc->scripts[h].val;
+    return NULL;
+}
+
+void cmd_cache_put(Interp *I, const void *key, void *val, void (*release)(void *val))
+{
+    BindCache *bc = cache_of(I);
+    if (!bc->capscripts) {
+        bc->capscripts = SCRIPT_CACHE_MAX * 2;
+        bc->scripts = xcalloc(bc->capscripts, sizeof *bc->scripts);
     }
-    return found;
+    if (bc->nscripts >= SCRIPT_CACHE_MAX) scripts_clear(bc);
+    size_t h = hash_ptr(key, bc->capscripts);
+    while (bc->scripts[h].key)
+        h = (h + 1) & (bc->capscripts - 1);
+    bc->scripts[h] = (ScriptEnt){key, val, release};
+    bc->nscripts++;
 }
 
-static Status bind_one(Interp *I, const ParamSpec *p, Value v, Value *out, Node *site,
-                       const char *cmd)
+void cmd_cache_free(Interp *I)
 {
-    if (p->flags & PS_SWITCH) {
-        *out = val_bool(convert_truthy(v));
-        return ST_OK;
+    BindCache *bc = I->bind_cache;
+    if (!bc) return;
+    for (size_t i = 0; i < bc->capplans; i++) {
+        bind_plan_free(bc->plans[i].plan);
+        decl_free(bc->plans[i].db);
     }
-    if (p->type == TY_OBJECT && !p->is_array) {
-        *out = val_ref(v);
-        return ST_OK;
-    }
-    ConvError ce;
-    if (convert_to(v, p->type, p->is_array, out, &ce) == 0) return ST_OK;
-    StrBuf t = {0};
-    convert_append_scalar(v, &t);
-    Status st =
-        bind_fail(I, site, cmd, "ParameterArgumentTransformationError",
-                  "Cannot process argument transformation on parameter '%s'. %s", p->name, ce.msg);
-    sb_free(&t);
-    return st;
-}
-
-typedef struct Binding {
-    Interp *I;
-    const ParamSpec *params;
-    int nparams;
-    BindArg *args;
-    int nargs;
-    Value *out;
-    unsigned char *bound, *used;
-    Value extra; /* object[] or $null (no leftovers allowed) */
-    const char *cmd;
-    Node *site;
-} Binding;
-
-static void push_extra_name(Binding *b, BindArg *a)
-{
-    StrBuf sb = {0};
-    sb_printf(&sb, "-%.*s%s", (int)a->nlen, a->name, a->has_val ? ":" : "");
-    arr_push_take(b->extra, val_str_take_sb(&sb));
-    if (a->has_val) arr_push(b->extra, a->val);
-}
-
-/* The value of a bare -Name: the next unused positional argument. */
-static int take_next(Binding *b, int i, Value *v)
-{
-    if (i + 1 >= b->nargs || b->args[i + 1].name || b->used[i + 1]) return 0;
-    b->used[i + 1] = 1;
-    *v = b->args[i + 1].val;
-    return 1;
-}
-
-static Status bind_named(Binding *b, int i)
-{
-    BindArg *a = &b->args[i];
-    int k = match_param(b->params, b->nparams, a->name, a->nlen);
-    b->used[i] = 1;
-    if (k == -2)
-        return bind_fail(b->I, a->node, b->cmd, "AmbiguousParameter",
-                         "Parameter cannot be processed because the parameter name '%.*s' is "
-                         "ambiguous.",
-                         (int)a->nlen, a->name);
-    if (k < 0) {
-        if (b->extra.kind == VAL_NULL)
-            return bind_fail(b->I, a->node, b->cmd, "NamedParameterNotFound",
-                             "A parameter cannot be found that matches parameter name '%.*s'.",
-                             (int)a->nlen, a->name);
-        push_extra_name(b, a);
-        return ST_OK;
-    }
-    const ParamSpec *p = &b->params[k];
-    Value v = a->val;
-    if (b->bound[k])
-        return bind_fail(b->I, a->node, b->cmd, "ParameterAlreadyBound",
-                         "Cannot bind parameter because parameter '%s' is specified more than "
-                         "once. To provide multiple values to parameters that can accept "
-                         "multiple values, use the array syntax. For example, \"-parameter "
-                         "value1,value2,value3\".",
-                         p->name);
-    if (!a->has_val && !(p->flags & PS_SWITCH) && !take_next(b, i, &v))
-        return bind_fail(b->I, a->node, b->cmd, "MissingArgument",
-                         "Missing an argument for parameter '%s'. Specify a parameter of type "
-                         "'%s' and try again.",
-                         p->name, type_fullname(p->type));
-    if (!a->has_val && (p->flags & PS_SWITCH)) v = val_bool(1);
-    b->bound[k] = 1;
-    return bind_one(b->I, p, v, &b->out[k], a->node, b->cmd);
-}
-
-/* The unbound parameter with the lowest position >= 0, or -1. */
-static int next_positional(Binding *b)
-{
-    int best = -1;
-    for (int i = 0; i < b->nparams; i++) {
-        const ParamSpec *p = &b->params[i];
-        if (b->bound[i] || p->position < 0 || (p->flags & PS_SWITCH)) continue;
-        if (best < 0 || p->position < b->params[best].position) best = i;
-    }
-    return best;
-}
-
-/* A ValueFromRemainingArguments parameter takes every leftover positional value. */
-static Status bind_remaining(Binding *b, int k, int from)
-{
-    Value rest = arr_new(TY_OBJECT, 4);
-    for (int i = from; i < b->nargs; i++)
-        if (!b->used[i] && !b->args[i].name) arr_push(rest, b->args[i].val), b->used[i] = 1;
-    Value v = arr_len(rest) == 1 ? arr_get(rest, 0) : val_ref(rest);
-    val_unref(rest);
-    b->bound[k] = 1;
-    Status st = bind_one(b->I, &b->params[k], v, &b->out[k], b->site, b->cmd);
-    val_unref(v);
-    return st;
-}
-
-static Status bind_positional(Binding *b, int i)
-{
-    BindArg *a = &b->args[i];
-    int k = next_positional(b);
-    if (k >= 0 && (b->params[k].flags & PS_REMAINING)) return bind_remaining(b, k, i);
-    b->used[i] = 1;
-    if (k < 0) {
-        if (b->extra.kind != VAL_NULL) {
-            arr_push(b->extra, a->val);
-            return ST_OK;
-        }
-        StrBuf t = {0};
-        convert_append_string(a->val, NULL, &t);
-        Status st = bind_fail(b->I, a->node, b->cmd, "PositionalParameterNotFound",
-                              "A positional parameter cannot be found that accepts argument "
-                              "'%s'.",
-                              sb_str(&t));
-        sb_free(&t);
-        return st;
-    }
-    b->bound[k] = 1;
-    return bind_one(b->I, &b->params[k], a->val, &b->out[k], a->node, b->cmd);
-}
-
-/* A splatted -Key whose parameter an explicit argument already bound is dropped. */
-static int splat_bound(Binding *b, int i)
-{
-    int k = match_param(b->params, b->nparams, b->args[i].name, b->args[i].nlen);
-    if (k < 0 || !b->bound[k]) return 0;
-    b->used[i] = 1;
-    return 1;
-}
-
-Status cmd_bind(Interp *I, const ParamSpec *params, int nparams, BindArg *args, int nargs,
-                Value *out, unsigned char *bound, Value *extra, const char *cmdname, Node *site)
-{
-    Binding b = {I,
-                 params,
-                 nparams,
-                 args,
-                 nargs,
-                 out,
-                 bound,
-                 xcalloc((size_t)nargs + 1, 1),
-                 extra ? arr_new(TY_OBJECT, 0) : val_null(),
-                 cmdname,
-                 site};
-    for (int i = 0; i < nparams; i++)
-        out[i] = val_null(), bound[i] = 0;
-    Status st = ST_OK;
-    for (int i = 0; i < nargs && !st; i++) /* explicit names first: they win over splats */
-        if (args[i].name && !args[i].splat && !b.used[i]) st = bind_named(&b, i);
-    for (int i = 0; i < nargs && !st; i++)
-        if (args[i].name && args[i].splat && !b.used[i] && !splat_bound(&b, i))
-            st = bind_named(&b, i);
-    for (int i = 0; i < nargs && !st; i++)
-        if (!args[i].name && !b.used[i]) st = bind_positional(&b, i);
-    free(b.used);
-    if (extra && !st)
-        *extra = b.extra;
-    else
-        val_unref(b.extra);
-    return st;
+    if (bc->capscripts) scripts_clear(bc);
+    free(bc->plans);
+    free(bc->scripts);
+    free(bc);
+    I->bind_cache = NULL;
 }
 
 /* ================================================================ errors ==== */
@@ -294,13 +213,17 @@ static Status write_output(CmdCtx *c)
     if (c->phase != CMD_PROCESS) return ST_OK;
     if (c->has_input) return pipe_put(c->I, c->out, c->input);
     if (!c->bound[0]) return ST_OK;
-    if (convert_truthy(c->arg[1])) return pipe_put(c->I, c->out, c->arg[0]);
-    return emit(c, c->arg[0]);
+    /* The remaining arguments arrive as one object[]; a single one (`Write-Output 1,2,3`,
+     * `Write-Output -NoEnumerate (,1)`) is the object itself, as in pwsh 7. */
+    Value v = c->arg[0];
+    if (val_is_array(v) && arr_len(v) == 1) v = arr_peek(v, 0);
+    if (convert_truthy(c->arg[1])) return pipe_put(c->I, c->out, v);
+    return emit(c, v);
 }
 
 /* Write-Host [[-Object] <Object>] [-NoNewline] [-Separator <Object>] */
 static const ParamSpec write_host_params[] = {
-    {"Object", NULL, TY_OBJECT, 0, 0, PS_PIPELINE | PS_REMAINING},
+    {"Object", "Msg Message", TY_OBJECT, 0, 0, PS_PIPELINE | PS_REMAINING},
     {"NoNewline", NULL, TY_SWITCH, 0, -1, PS_SWITCH},
     {"Separator", NULL, TY_STRING, 0, -1, 0},
 };

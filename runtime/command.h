@@ -1,6 +1,6 @@
 /*
 ** command: the command table (cmdlets declared as data: {name, aliases, handler, params}),
-** the parameter binder shared by cmdlets and script functions, and the handler context.
+** the cache of their binding plans (the binder is binder.c), and the handler context.
 ** A handler is called once per phase (CMD_BEGIN, CMD_PROCESS per input object, CMD_END) with
 ** c->phase set; it writes output with pipe_emit(c->I, c->out, v) and reports failures with
 ** cmd_error (terminating) or cmd_write_error (non-terminating).
@@ -20,6 +20,9 @@ enum {
     PS_PIPELINE = 1 << 1,  /* ValueFromPipeline */
     PS_REMAINING = 1 << 2, /* ValueFromRemainingArguments: collects every leftover positional */
     PS_MANDATORY = 1 << 3,
+    PS_ALLOWNULL = 1 << 4, /* [AllowNull()] [AllowEmptyCollection()]: a mandatory parameter may be
+                              $null or @() (ConvertTo-Json -InputObject) */
+    PS_BYPROP = 1 << 5, /* ValueFromPipelineByPropertyName (a FileInfo's PSPath to -LiteralPath) */
 };
 
 /* One declared parameter. */
@@ -75,13 +78,15 @@ typedef struct BindArg {
     int dashdash; /* the "--" marker: passed on to native commands only */
 } BindArg;
 
-/* Bind args to params: named (case-insensitive, unique prefix, alias), a bare -Name takes
- * the next positional value unless it is a switch, then positional by position.  Values are
- * converted to the declared type.  Leftovers go to *extra (object[], new reference) when
- * extra is not NULL; otherwise an unknown parameter or an extra argument is an error.
- * out[i]/bound[i] receive the bound values (new references).  ST_THROW on failure. */
-Status cmd_bind(Interp *I, const ParamSpec *params, int nparams, BindArg *args, int nargs,
-                Value *out, unsigned char *bound, Value *extra, const char *cmdname, Node *site);
+/* The binding plan of a cmdlet (params != NULL), compiled from its ParamSpec table on first
+ * use and cached in the runspace (binder.h).  Cannot fail. */
+const struct BindPlan *cmd_plan(Interp *I, const CmdDef *def);
+/* A side table for eval_call.c's compiled param() blocks: the entry stored for key, or NULL.
+ * cmd_cache_put stores val (the table calls release(val) when it drops the entry: at
+ * cmd_cache_free, or when the table fills up).  key must not be stored yet. */
+void *cmd_cache_get(Interp *I, const void *key);
+void cmd_cache_put(Interp *I, const void *key, void *val, void (*release)(void *val));
+void cmd_cache_free(Interp *I); /* at runspace end */
 
 /* Add a family of commands to a runspace (cmdlets/ files: one `const CmdDef table[]` each;
  * the table must outlive the runspace).  Later families shadow earlier ones and the core

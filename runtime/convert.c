@@ -12,9 +12,13 @@
 #include <string.h>
 
 #include "runtime/array.h"
+#include "runtime/bigint.h"
+#include "runtime/collections.h"
 #include "runtime/decimal.h"
+#include "runtime/enums.h"
 #include "runtime/hashtable.h"
 #include "runtime/mem.h"
+#include "runtime/nettypes.h"
 #include "runtime/object.h"
 
 __extension__ typedef __int128 i128;
@@ -367,11 +371,14 @@ static int scan_number(const char *s, size_t len, NumText *nt)
     memset(nt, 0, sizeof *nt);
     if (i < len && (s[i] == '+' || s[i] == '-')) nt->neg = s[i++] == '-';
     nt->radix = 10;
+    size_t prefix = 2;
     if (len - i > 2 && s[i] == '0' && (lower(s[i + 1]) == 'x' || lower(s[i + 1]) == 'b'))
         nt->radix = lower(s[i + 1]) == 'x' ? 16 : 2;
     else if (len - i > 2 && s[i] == '&' && lower(s[i + 1]) == 'h')
         nt->radix = 16;
-    size_t start = nt->radix == 10 ? i : i + 2, end = start;
+    else if (len - i > 1 && s[i] == '#') /* pwsh's string-to-number also takes "#FF" */
+        nt->radix = 16, prefix = 1;
+    size_t start = nt->radix == 10 ? i : i + prefix, end = start;
     if (nt->radix == 10)
         end = scan_real(s, len, start, &nt->real);
     else
@@ -514,6 +521,8 @@ Value convert_numlit(const NumLit *n, const char *text, size_t len)
         [NUM_BYTE] = VAL_BYTE,     [NUM_BIGINT] = VAL_DOUBLE};
     Value v;
     if (n->type == NUM_DECIMAL && text && convert_parse_number(text, len, &v) == 0) return v;
+    if (n->type == NUM_BIGINT && text && bigint_parse_literal(text, len, &v) == 0) return v;
+    if (n->type == NUM_BIGINT && bigint_from_double(n->v.d, &v) == 0) return v;
     if (n->type == NUM_DECIMAL || n->type == NUM_BIGINT || n->type == NUM_DOUBLE)
         return val_double(n->v.d);
     v = val_make(kinds[n->type]);
@@ -546,6 +555,20 @@ static int fail_invalid_cast(ConvError *err, Value v, const char *to)
                      show(v, b, sizeof b), val_type_fullname(v), to);
 }
 
+/* An enum as its underlying number, a BigInteger as Int64 when it fits, else Double. */
+static int foreign_number(Value v, Value *out)
+{
+    int64_t i;
+    if (val_is_enum(v)) {
+        i = enum_value(v);
+        *out = i >= INT32_MIN && i <= INT32_MAX ? val_int((int32_t)i) : val_long(i);
+        return 1;
+    }
+    if (!val_is_bigint(v)) return 0;
+    *out = bigint_to_int64(v, &i) == 0 ? val_long(i) : val_double(bigint_to_double(v));
+    return 1;
+}
+
 int convert_to_number(Value v, TypeId want, Value *out, ConvError *err)
 {
     v = val_base(v);
@@ -571,6 +594,7 @@ int convert_to_number(Value v, TypeId want, Value *out, ConvError *err)
         if (convert_parse_number(val_str_data(v), val_str_len(v), out) == 0) return 0;
         return fail_bad_format(err, v, want);
     }
+    if (foreign_number(v, out)) return 0;
     return fail_invalid_cast(err, v, type_fullname(want));
 }
 
@@ -773,7 +797,8 @@ static int to_array(Value v, TypeId elem, Value *out, ConvError *err)
 {
     if (val_is_null(v)) return *out = val_null(), 0;
     if (elem == TY_CHAR && val_is_str(v)) return *out = chars_of(v), 0;
-    if (val_is_array(v) && arr_elem_type(v) == elem) return *out = val_ref(v), 0;
+    if (val_is_array(v) && arr_elem_type(v) == elem && !coll_is_list(v))
+        return *out = val_ref(v), 0;
     size_t n = val_is_array(v) ? arr_len(v) : 1;
     Value a = arr_new(elem, n);
     for (size_t i = 0; i < n; i++) {
@@ -806,15 +831,7 @@ static int to_dictionary(Value v, TypeId t, Value *out, ConvError *err)
 static int to_custom(Value v, Value *out)
 {
     if (!ht_is(v)) return *out = val_ref(v), 0;
-    Value o = object_new_custom();
-    for (size_t i = 0; i < ht_count(v); i++) {
-        Value k, x;
-        ht_entry_peek(v, i, &k, &x);
-        Value ks = convert_to_string(k, NULL);
-        object_set_prop(o, val_str_data(ks), val_str_len(ks), x);
-        val_unref(ks);
-    }
-    *out = o;
+    *out = object_from_dict(v); /* keys in order; PSTypeName names the type (h6) */
     return 0;
 }
 
@@ -833,9 +850,11 @@ static int parse_datetime(const char *s, int64_t *ticks)
 {
     int y = 0, mo = 0, d = 0, h = 0, mi = 0, sec = 0, n = 0;
     char sep;
+    int ys = 0;
     if (sscanf(s, "%4d-%2d-%2d%n", &y, &mo, &d, &n) != 3 &&
-        sscanf(s, "%2d/%2d/%4d%n", &mo, &d, &y, &n) != 3)
+        sscanf(s, "%2d/%2d/%n%4d%n", &mo, &d, &ys, &y, &n) != 3)
         return 0;
+    if (ys && n - ys <= 2) y += y < 50 ? 2000 : 1900; /* .NET's TwoDigitYearMax is 2049 */
     s += n;
     if (*s && (sscanf(s, "%c%2d:%2d%n", &sep, &h, &mi, &n) < 3 || (sep != ' ' && sep != 'T')))
         return 0;
@@ -859,18 +878,63 @@ static int to_datetime(Value v, Value *out, ConvError *err)
     return fail_invalid_cast(err, v, "System.DateTime");
 }
 
+/* Digits at *p (at most maxd of them) as a number; -1 when there are none. */
+static int64_t span_digits(const char **p, int maxd)
+{
+    int64_t x = 0;
+    int n = 0;
+    for (; **p >= '0' && **p <= '9' && n < maxd; (*p)++, n++)
+        x = x * 10 + (**p - '0');
+    return n ? x : -1;
+}
+
+/* .NET TimeSpan.Parse (invariant): [ws][-]{ d | [d.]hh:mm[:ss[.fffffff]] }[ws]. */
+static int parse_timespan(const char *p, int64_t *ticks)
+{
+    while (is_space(*p))
+        p++;
+    int neg = *p == '-';
+    if (neg) p++;
+    int64_t d = 0, h = span_digits(&p, 8), m = 0, sec = 0, frac = 0;
+    if (h < 0) return 0;
+    if (*p == '.') { /* d.hh:mm... */
+        p++;
+        d = h;
+        if ((h = span_digits(&p, 2)) < 0 || *p != ':') return 0;
+    }
+    if (*p == ':') {
+        p++;
+        if ((m = span_digits(&p, 2)) < 0) return 0;
+        if (*p == ':') {
+            p++;
+            if ((sec = span_digits(&p, 2)) < 0) return 0;
+            if (*p == '.') {
+                p++;
+                const char *f = p;
+                if ((frac = span_digits(&p, 7)) < 0) return 0;
+                for (ptrdiff_t k = p - f; k < 7; k++)
+                    frac *= 10;
+            }
+        }
+        if (h > 23 || m > 59 || sec > 59) return 0;
+    } else if (d == 0) { /* a lone number is days */
+        d = h, h = 0;
+    }
+    while (is_space(*p))
+        p++;
+    if (*p) return 0;
+    int64_t t = (((d * 24 + h) * 60 + m) * 60 + sec) * TICKS_PER_SEC + frac;
+    *ticks = neg ? -t : t;
+    return 1;
+}
+
 static int to_timespan(Value v, Value *out, ConvError *err)
 {
-    int d = 0, h = 0, m = 0, s = 0, n = 0;
+    int64_t t;
     if (v.kind == VAL_TIMESPAN) return *out = v, 0;
     if (val_is_integer(v)) return *out = val_timespan((int64_t)int_of(v)), 0;
     if (val_is_str(v)) {
-        const char *p = val_str_data(v);
-        if ((sscanf(p, "%d.%d:%d:%d%n", &d, &h, &m, &s, &n) == 4 ||
-             (d = 0, sscanf(p, "%d:%d:%d%n", &h, &m, &s, &n) == 3)) &&
-            !p[n])
-            return *out = val_timespan((((int64_t)d * 24 + h) * 3600 + m * 60 + s) * TICKS_PER_SEC),
-                   0;
+        if (parse_timespan(val_str_data(v), &t)) return *out = val_timespan(t), 0;
         return fail_string_cast(err, v, TY_TIMESPAN,
                                 "String was not recognized as a valid TimeSpan.");
     }
@@ -906,8 +970,8 @@ int convert_to(Value v, TypeId t, int is_array, Value *out, ConvError *err)
         return to_decimal(v, out, err);
     case TY_STRING:
         return *out = convert_to_string(v, NULL), 0;
-    case TY_ARRAY: /* any array already is a System.Array */
-        if (val_is_array(v)) return *out = val_ref(v), 0;
+    case TY_ARRAY: /* any array already is a System.Array (an ArrayList or List is not) */
+        if (val_is_array(v) && !coll_is_list(v)) return *out = val_ref(v), 0;
         return to_array(v, TY_OBJECT, out, err);
     case TY_HASHTABLE:
     case TY_ORDERED:
@@ -934,6 +998,11 @@ int convert_to_type(Value v, Value typeref, Value *out, ConvError *err)
 {
     TypeId t = typeref_id(typeref);
     if (t != TY_OTHER) return convert_to(v, t, typeref_is_array(typeref), out, err);
+    const char *full = typeref_fullname(typeref); /* ArrayList, List[T] ... (collections.h) */
+    int rc = coll_convert(v, full, strlen(full), out, err);
+    if (rc <= 0) return rc;
+    if (!typeref_is_array(typeref) && nettype_convert(full, strlen(full), v, out, err, &rc))
+        return rc;
     if (convert_is_type(v, typeref)) return *out = val_ref(v), 0;
     return fail_invalid_cast(err, val_base(v), typeref_fullname(typeref));
 }
@@ -956,6 +1025,7 @@ int convert_is(Value v, TypeId t, int is_array)
         return e == t || (t == TY_OBJECT && !is_value_type(e));
     }
     if (t == TY_OBJECT) return 1;
+    if (t == TY_ARRAY && coll_is_list(v)) return 0; /* ArrayList, List[T] (collections.h) */
     return val_type_id(v) == t;
 }
 
@@ -965,6 +1035,11 @@ int convert_is_type(Value v, Value typeref)
     if (t != TY_OTHER) return convert_is(v, t, typeref_is_array(typeref));
     if (val_is_null(v)) return 0;
     const char *want = typeref_fullname(typeref); /* [ErrorRecord] may name a class briefly */
+    /* List[T], ArrayList ... (collections.h) */
+    int coll = coll_is_type(v, want, strlen(want));
+    if (coll >= 0) return coll;
+    int is = typeref_is_array(typeref) ? -1 : nettype_is(want, strlen(want), v);
+    if (is >= 0) return is;
     return str_icmp(val_type_fullname(v), want) == 0 || str_icmp(val_type_name(v), want) == 0;
 }
 
@@ -977,15 +1052,41 @@ Value convert_as(Value v, Value typeref)
 
 /* ======================================================================== comparison */
 
+/*
+** Primary weights of ASCII in ICU's root collation, which .NET uses for culture comparisons on
+** Linux: white space, then punctuation and symbols (_ - , ; : ! ? . ' " ( ) [ ] { } @ * / \ & #
+** % ` ^ + < = > | ~ $), then digits, then letters (case folded: the tie is settled later).
+*/
+/* clang-format off */
+static const uint8_t ascii_rank[128] = {
+     0,  0,  0,  0,  0,  0,  0,  0,  0,  1,  2,  3,  4,  5,  0,  0,
+     0,  0,  0,  0,  0,  0,  0,  0,  0,  0,  0,  0,  0,  0,  0,  0,
+     6, 12, 16, 28, 38, 29, 27, 15, 17, 18, 24, 32,  9,  8, 14, 25,
+    39, 40, 41, 42, 43, 44, 45, 46, 47, 48, 11, 10, 33, 34, 35, 13,
+    23, 49, 50, 51, 52, 53, 54, 55, 56, 57, 58, 59, 60, 61, 62, 63,
+    64, 65, 66, 67, 68, 69, 70, 71, 72, 73, 74, 19, 26, 20, 31,  7,
+    30, 49, 50, 51, 52, 53, 54, 55, 56, 57, 58, 59, 60, 61, 62, 63,
+    64, 65, 66, 67, 68, 69, 70, 71, 72, 73, 74, 21, 36, 22, 37,  0,
+};
+/* clang-format on */
+
+/* The primary key of code point cp: other control characters first (in code order), ASCII
+ * by rank, anything else after all of ASCII. */
+static uint32_t coll_key(uint32_t cp)
+{
+    if (cp >= 128) return 256 + uc_fold(cp);
+    return ascii_rank[cp] ? 128u + ascii_rank[cp] : cp;
+}
+
 int convert_strcoll(const char *a, size_t alen, const char *b, size_t blen, int cs)
 {
     size_t i = 0, j = 0, n, m;
     int tie = 0; /* first case difference: -1 when a has the lowercase letter */
     while (i < alen && j < blen) {
         uint32_t x = utf8_decode(a + i, alen - i, &n), y = utf8_decode(b + j, blen - j, &m);
-        uint32_t fx = uc_fold(x), fy = uc_fold(y);
-        if (fx != fy) return fx < fy ? -1 : 1;
-        if (!tie && x != y) tie = x == fx ? -1 : 1;
+        uint32_t kx = coll_key(x), ky = coll_key(y);
+        if (kx != ky) return kx < ky ? -1 : 1;
+        if (!tie && x != y) tie = x == uc_fold(x) ? -1 : 1;
         i += n;
         j += m;
     }
@@ -1067,11 +1168,55 @@ static int equal_converted(Value a, Value b)
     return r;
 }
 
+/* Both operands as BigIntegers (or as doubles when either is floating). */
+static int bigint_order(Value a, Value b, int *cmp, ConvError *err)
+{
+    if (a.kind == VAL_DOUBLE || a.kind == VAL_SINGLE || b.kind == VAL_DOUBLE ||
+        b.kind == VAL_SINGLE) {
+        double x = val_is_bigint(a) ? bigint_to_double(a) : num_double(a),
+               y = val_is_bigint(b) ? bigint_to_double(b) : num_double(b);
+        return *cmp = x < y ? -1 : x > y, 1;
+    }
+    Value x, y;
+    int rc;
+    if (bigint_from_value(a, &x)) return -1;
+    if (!nettype_convert("bigint", 6, b, &y, err, &rc) || rc) return val_unref(x), -1;
+    *cmp = bigint_cmp(x, y);
+    val_unref(x), val_unref(y);
+    return 1;
+}
+
+/*
+** Ordering of the types of nettypes.h, the right operand converting to the left's type:
+** BigInteger (also against a number on the left), enums (by value: [DayOfWeek]::Monday -eq
+** 'monday' and -eq 1) and Version.  1: *cmp set; 0: not such a type; -1: b does not convert.
+*/
+static int foreign_order(Value a, Value b, int *cmp, ConvError *err)
+{
+    if (val_is_bigint(a) || (val_is_bigint(b) && is_numeric(a)))
+        return bigint_order(a, b, cmp, err);
+    Value y;
+    int rc;
+    if (val_is_enum(a)) {
+        if (enum_convert(enum_type_of(a), b, &y, err)) return -1;
+        int64_t p = enum_value(a), q = enum_value(y);
+        val_unref(y);
+        return *cmp = p < q ? -1 : p > q, 1;
+    }
+    if (!val_is(a, &cls_version)) return 0;
+    if (!nettype_convert("version", 7, b, &y, err, &rc) || rc) return -1;
+    *cmp = nettype_version_cmp(a, y);
+    val_unref(y);
+    return 1;
+}
+
 int convert_equal(Value a, Value b, int cs)
 {
     a = val_base(a);
     b = val_base(b);
     if (val_is_null(a) || val_is_null(b)) return val_is_null(a) && val_is_null(b);
+    int fc, fr = foreign_order(a, b, &fc, NULL);
+    if (fr) return fr > 0 && fc == 0;
     if (val_is_str(a)) return str_order(a, b, cs) == 0;
     if (is_numeric(a)) {
         Value nb;
@@ -1136,6 +1281,9 @@ int convert_compare(Value a, Value b, int cs, int *cmp, ConvError *err)
     b = val_base(b);
     if (val_is_null(a) || val_is_null(b)) return *cmp = null_order(a, b), 0;
     if (val_is_str(a)) return *cmp = str_order(a, b, cs), 0;
+    ConvError inner;
+    int fr = foreign_order(a, b, cmp, &inner);
+    if (fr) return fr > 0 ? 0 : fail_compare(err, a, b, inner.msg);
     if (is_numeric(a)) return compare_number(a, b, cmp, err);
     if (a.kind == VAL_BOOL) return *cmp = a.as.b - convert_truthy(b), 0;
     uint32_t c;

@@ -1,12 +1,14 @@
 /*
 ** errrec: ErrorRecord and Exception objects (see errrec.h).  The exception object is made
 ** lazily and owned by its record; it copies the message so it can outlive the record.
+** $err.CategoryInfo is an ErrorCategoryInfo object made afresh on each access.
 */
 #include "runtime/errrec.h"
 
 #include <stdlib.h>
 #include <string.h>
 
+#include "runtime/enums.h"
 #include "runtime/mem.h"
 
 typedef struct ExcInfo {
@@ -109,12 +111,126 @@ static void rec_to_string(Value self, StrBuf *out)
 }
 
 static const char *const cat_name[] = {"NotSpecified",     "ObjectNotFound", "InvalidArgument",
-                                       "InvalidOperation", "InvalidData",    "OperationStopped"};
+                                       "InvalidOperation", "InvalidData",    "OperationStopped",
+                                       "InvalidType"};
 
 static Value rec_exception(ErrRec *r)
 {
     if (r->exception.kind == VAL_NULL) r->exception = exc_new(r->exc, r->msg, r->inner);
     return val_ref(r->exception);
+}
+
+/* ---- $err.CategoryInfo: an ErrorCategoryInfo made on each access from the record ---- */
+
+/* Category, Activity, Reason, TargetName, TargetType, in pwsh's Format-List order. */
+static const char *const ci_names[] = {"Category", "Activity", "Reason", "TargetName",
+                                       "TargetType"};
+#define CI_N 5
+
+typedef struct CatInfo {
+    Obj obj;
+    Value f[CI_N]; /* owned; Category is an [ErrorCategory] enum value */
+} CatInfo;
+
+static void ci_free(Obj *o)
+{
+    for (int i = 0; i < CI_N; i++)
+        val_unref(((CatInfo *)o)->f[i]);
+}
+
+/* The byte offset of code point n of s (len when s is shorter). */
+static size_t cp_offset(const char *s, size_t len, size_t n)
+{
+    size_t i = 0;
+    for (size_t cp = 0; i < len; i++)
+        if (((unsigned char)s[i] & 0xC0) != 0x80 && cp++ == n) break;
+    return i;
+}
+
+/* ErrorCategoryInfo.Ellipsize: over 40 characters keep the first and last 15. */
+static void ci_put_ellipsized(StrBuf *out, const char *s)
+{
+    size_t len = strlen(s), n = 0;
+    for (size_t i = 0; i < len; i++)
+        n += ((unsigned char)s[i] & 0xC0) != 0x80;
+    if (n <= 40) {
+        sb_puts(out, s);
+        return;
+    }
+    sb_append(out, s, cp_offset(s, len, 15));
+    sb_put_utf8(out, 0x2026); /* ErrorPackage's "{0}\u2026{1}" */
+    sb_puts(out, s + cp_offset(s, len, n - 15));
+}
+
+/* pwsh's GetMessage: "ObjectNotFound: (x:String) [Get-Item], ItemNotFoundException". */
+static void ci_to_string(Value self, StrBuf *out)
+{
+    CatInfo *c = (CatInfo *)self.as.o;
+    convert_append_scalar(c->f[0], out);
+    sb_puts(out, ": (");
+    ci_put_ellipsized(out, val_str_data(c->f[3]));
+    sb_putc(out, ':');
+    ci_put_ellipsized(out, val_str_data(c->f[4]));
+    sb_puts(out, ") [");
+    ci_put_ellipsized(out, val_str_data(c->f[1]));
+    sb_puts(out, "], ");
+    ci_put_ellipsized(out, val_str_data(c->f[2]));
+}
+
+static int ci_get_prop(Value self, const char *name, size_t len, Value *out)
+{
+    for (int i = 0; i < CI_N; i++)
+        if (str_ieq_slice(name, len, ci_names[i]))
+            return *out = val_ref(((CatInfo *)self.as.o)->f[i]), 1;
+    return 0;
+}
+
+static size_t ci_nprops(Value self)
+{
+    return CI_N;
+}
+
+static void ci_prop_at(Value self, size_t i, const char **name, size_t *len, Value *val)
+{
+    *name = ci_names[i];
+    *len = strlen(*name);
+    *val = ((CatInfo *)self.as.o)->f[i]; /* borrowed */
+}
+
+static const ObjClass cls_catinfo = {
+    .name = "ErrorCategoryInfo",
+    .full_name = "System.Management.Automation.ErrorCategoryInfo",
+    .type = TY_OTHER,
+    .free = ci_free,
+    .to_string = ci_to_string,
+    .get_prop = ci_get_prop,
+    .nprops = ci_nprops,
+    .prop_at = ci_prop_at,
+};
+
+static Value ci_category(ErrCategory cat)
+{
+    Value v;
+    const EnumType *t = enum_find("ErrorCategory", 13);
+    if (t && enum_member(t, cat_name[cat], strlen(cat_name[cat]), &v)) return v;
+    return val_str(cat_name[cat]);
+}
+
+/* Activity is the command that failed ("" when none, and for a command that was not found:
+ * pwsh takes it from InvocationInfo.MyCommand, which is then null).  TargetName is the
+ * target's ToString(), TargetType its GetType().Name ("" for $null). */
+static Value ci_new(ErrRec *r)
+{
+    CatInfo *c = (CatInfo *)obj_alloc(&cls_catinfo, sizeof(CatInfo));
+    int has_cmd = r->command && r->exc != EXC_CMDNOTFOUND;
+    c->f[0] = ci_category(r->cat);
+    c->f[1] = val_str(has_cmd ? r->command : "");
+    c->f[2] = val_str(exc_info[r->exc].name);
+    StrBuf sb = {0};
+    if (!val_is_null(r->target)) convert_append_scalar(r->target, &sb);
+    c->f[3] = val_str_take_sb(&sb);
+    c->f[4] = val_str(val_type_name(r->target));
+    return val_obj_take(&c->obj);
 }
 
 static int rec_get_prop(Value self, const char *name, size_t len, Value *out)
@@ -127,7 +243,7 @@ static int rec_get_prop(Value self, const char *name, size_t len, Value *out)
     else if (str_ieq_slice(name, len, "TargetObject"))
         *out = val_ref(r->target);
     else if (str_ieq_slice(name, len, "CategoryInfo"))
-        *out = val_str(cat_name[r->cat]);
+        *out = ci_new(r);
     else
         return 0;
     return 1;
@@ -202,6 +318,11 @@ const char *errrec_id(Value r)
     return rec(r)->id;
 }
 
+const char *errrec_category(Value r)
+{
+    return cat_name[rec(r)->cat];
+}
+
 const char *errrec_command(Value r)
 {
     return rec(r)->command;
@@ -262,4 +383,45 @@ const char *errrec_reason(Value r)
     if (x->reason) return x->reason;
     if (x->cat != ERRCAT_NOTSPECIFIED && x->cat != ERRCAT_OPERATIONSTOPPED) return cat_name[x->cat];
     return exc_info[x->exc].name;
+}
+
+/* ---- standalone exception objects ---- */
+
+int errrec_exc_lookup(const char *name, size_t len, ExcKind *k)
+{
+    for (int i = 0; i < EXC__COUNT; i++) {
+        const char *full = exc_info[i].full;
+        if (str_ieq_slice(name, len, exc_info[i].name) || str_ieq_slice(name, len, full) ||
+            (strncmp(full, "System.", 7) == 0 && str_ieq_slice(name, len, full + 7)))
+            return *k = (ExcKind)i, 1;
+    }
+    return 0;
+}
+
+Value errrec_exception_new(ExcKind k, const char *msg)
+{
+    return exc_new(k, msg, k);
+}
+
+int errrec_exception_info(Value v, ExcKind *k, const char **msg)
+{
+    if (v.kind != VAL_OBJ || v.as.o->cls->free != exc_free) return 0;
+    *k = exc_kind_of(v.as.o->cls);
+    *msg = ((ExcObj *)v.as.o)->msg;
+    return 1;
+}
+
+const char *errrec_exc_name(ExcKind k)
+{
+    return exc_info[k].name;
+}
+
+const char *errrec_exc_fullname(ExcKind k)
+{
+    return exc_info[k].full;
+}
+
+int errrec_kind_is(ExcKind k, const char *name, size_t len)
+{
+    return kind_matches(k, name, len);
 }

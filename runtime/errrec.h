@@ -37,7 +37,27 @@
     X(EXC_CALLDEPTH, "ScriptCallDepthException",                                                   \
       "System.Management.Automation.ScriptCallDepthException", EXC_SYSTEM)                         \
     X(EXC_WRITEERROR, "WriteErrorException", "Microsoft.PowerShell.Commands.WriteErrorException",  \
-      EXC_SYSTEM)
+      EXC_SYSTEM)                                                                                  \
+    X(EXC_ARGNULL, "ArgumentNullException", "System.ArgumentNullException", EXC_ARGUMENT)          \
+    X(EXC_ARGRANGE, "ArgumentOutOfRangeException", "System.ArgumentOutOfRangeException",           \
+      EXC_ARGUMENT)                                                                                \
+    X(EXC_NULLREF, "NullReferenceException", "System.NullReferenceException", EXC_SYSTEM)          \
+    X(EXC_INDEXRANGE, "IndexOutOfRangeException", "System.IndexOutOfRangeException", EXC_SYSTEM)   \
+    X(EXC_NOTIMPL, "NotImplementedException", "System.NotImplementedException", EXC_SYSTEM)        \
+    X(EXC_TIMEOUT, "TimeoutException", "System.TimeoutException", EXC_SYSTEM)                      \
+    X(EXC_UNAUTHORIZED, "UnauthorizedAccessException", "System.UnauthorizedAccessException",       \
+      EXC_SYSTEM)                                                                                  \
+    X(EXC_KEYNOTFOUND, "KeyNotFoundException", "System.Collections.Generic.KeyNotFoundException",  \
+      EXC_SYSTEM)                                                                                  \
+    X(EXC_IO, "IOException", "System.IO.IOException", EXC_SYSTEM)                                  \
+    X(EXC_FILENOTFOUND, "FileNotFoundException", "System.IO.FileNotFoundException", EXC_IO)        \
+    X(EXC_DIRNOTFOUND, "DirectoryNotFoundException", "System.IO.DirectoryNotFoundException",       \
+      EXC_IO)                                                                                      \
+    X(EXC_APPLICATION, "ApplicationException", "System.ApplicationException", EXC_EXCEPTION)       \
+    X(EXC_ITEMNOTFOUND, "ItemNotFoundException",                                                   \
+      "System.Management.Automation.ItemNotFoundException", EXC_RUNTIME)                           \
+    X(EXC_PSARGUMENT, "PSArgumentException", "System.Management.Automation.PSArgumentException",   \
+      EXC_ARGUMENT)
 
 #define X_EXCENUM(id, n, f, p) id,
 typedef enum ExcKind { EXC_KINDS(X_EXCENUM) EXC__COUNT } ExcKind;
@@ -50,7 +70,8 @@ typedef enum ErrCategory {
     ERRCAT_INVALIDARGUMENT,
     ERRCAT_INVALIDOPERATION,
     ERRCAT_INVALIDDATA,
-    ERRCAT_OPERATIONSTOPPED
+    ERRCAT_OPERATIONSTOPPED,
+    ERRCAT_INVALIDTYPE /* New-Object's TypeNotFound */
 } ErrCategory;
 
 extern const ObjClass cls_errorrecord;
@@ -75,6 +96,8 @@ int errrec_is(Value v);
 const char *errrec_message(Value rec); /* borrowed */
 const char *errrec_id(Value rec);
 const char *errrec_command(Value rec); /* NULL when none */
+/* The ErrorCategory name ("ObjectNotFound"); CategoryInfo.Category as text.  Borrowed. */
+const char *errrec_category(Value rec);
 ExcKind errrec_exc(Value rec);
 Value errrec_target(Value rec); /* borrowed ($null when none) */
 void errrec_set_target(Value rec, Value target);
@@ -89,5 +112,16 @@ int errrec_matches(Value rec, const char *name, size_t len);
  * says something ("InvalidArgument", "InvalidOperation"), else the exception name
  * ("Exception" for throw, "RuntimeException" for 1/0). */
 const char *errrec_reason(Value rec);
+
+/* ---- standalone exception objects ([System.ArgumentException]::new('m'), throw $ex) ---- */
+/* The kind named name/len (short or full name); 0 when psmini does not know it. */
+int errrec_exc_lookup(const char *name, size_t len, ExcKind *k);
+Value errrec_exception_new(ExcKind k, const char *msg); /* never fails */
+/* 1 and the kind and message (borrowed) when v is an exception object. */
+int errrec_exception_info(Value v, ExcKind *k, const char **msg);
+const char *errrec_exc_name(ExcKind k);     /* "ArgumentException" */
+const char *errrec_exc_fullname(ExcKind k); /* "System.ArgumentException" */
+/* 1 when kind k is the type name/len or derives from it. */
+int errrec_kind_is(ExcKind k, const char *name, size_t len);
 
 #endif

@@ -10,10 +10,12 @@
 #include <string.h>
 
 #include "runtime/array.h"
+#include "runtime/binder.h"
 #include "runtime/extcmd.h"
 #include "runtime/hashtable.h"
 #include "runtime/mem.h"
 #include "runtime/object.h"
+#include "runtime/runloc.h"
 #include "runtime/scriptblock.h"
 #include "runtime/streams.h"
 
@@ -36,6 +38,9 @@ struct Stage {
     Pipe *files[8]; /* file redirections this stage owns */
     int nfiles;
     struct TeePipe *tee; /* -OutVariable, or NULL */
+    char *pvname;        /* -PipelineVariable name (owned), or NULL */
+    Scope *pvscope;      /* ... the scope it is set in (the pipeline's) */
+    struct PvPipe *pv;   /* ... the pipe that sets it before passing each object on */
 };
 
 typedef struct TeePipe {
@@ -43,6 +48,14 @@ typedef struct TeePipe {
     Pipe *next;
     Value items; /* object[] */
 } TeePipe;
+
+/* -PipelineVariable: each object the stage writes is stored in the variable first. */
+typedef struct PvPipe {
+    Pipe pipe;
+    Pipe *next;
+    Scope *scope; /* looked up per object: Remove-Variable may drop the variable meanwhile */
+    const char *name;
+} PvPipe;
 
 typedef enum Phase { PH_BEGIN, PH_PROCESS, PH_END } Phase;
 
@@ -132,6 +145,8 @@ static void stage_release(Interp *I, Stage *s)
         val_unref(s->tee->items);
         free(s->tee);
     }
+    free(s->pvname);
+    free(s->pv);
 }
 
 static Status tee_put(Interp *I, Pipe *p, Value v)
@@ -141,9 +156,23 @@ static Status tee_put(Interp *I, Pipe *p, Value v)
     return pipe_put(I, t->next, v);
 }
 
-/* -OutVariable: the stage's output passes through a tee that keeps a copy. */
+static Status pv_put(Interp *I, Pipe *p, Value v)
+{
+    PvPipe *pv = (PvPipe *)p;
+    var_set(scope_define(pv->scope, pv->name, strlen(pv->name)), v);
+    return pipe_put(I, pv->next, v);
+}
+
+/* -OutVariable: the stage's output passes through a tee that keeps a copy; -PipelineVariable:
+ * through a pipe that sets the variable (defined now, $null until the first object). */
 static Pipe *stage_out(Stage *s, Pipe *out)
 {
+    if (s->pvname) {
+        scope_define(s->pvscope, s->pvname, strlen(s->pvname));
+        s->pv = xcalloc(1, sizeof(PvPipe));
+        *s->pv = (PvPipe){{pv_put}, out, s->pvscope, s->pvname};
+        s->out = out = &s->pv->pipe;
+    }
     if (!s->var[1]) return out;
     s->tee = xcalloc(1, sizeof(TeePipe));
     *s->tee = (TeePipe){{tee_put}, out, arr_new(TY_OBJECT, 0)};
@@ -173,70 +202,292 @@ static Stage *expr_stage(Node *n, Pipe *out)
 
 /* ================================================================ script blocks ==== */
 
-/* Parameters of a script block, read from its param() block. */
-typedef struct ParamList {
-    int advanced; /* [CmdletBinding()] or a [Parameter()]: no $args, common parameters */
-    ParamSpec *spec;
-    Node **dflt; /* default value expressions (NULL when none) */
-    int n;
-} ParamList;
+/* A param() block compiled for the binder once per script-block node (cached in the runspace
+ * by cmd_cache_put, keyed by the node) and shared by every call; refcounted, so a running
+ * call keeps its declaration even when the cache lets it go. */
+typedef struct FuncDecl {
+    int rc;
+    char *name;    /* the command name it was compiled for (error-id suffix) */
+    Program *prog; /* keeps the nodes alive */
+    DeclBuilder *db;
+    BindPlan *plan;
+    const CmdDecl *decl;
+    Node **dflt;    /* per parameter: the default value expression, or NULL */
+    Value *vscript; /* per parameter: the [ValidateScript()] block ($null when none) */
+    int n;          /* declared parameters */
+    int advanced;   /* [CmdletBinding()] or [Parameter()]: $PSCmdlet, common parameters */
+} FuncDecl;
 
-static void attr_param(Node *attr, ParamSpec *p, int *explicit_pos)
+static void funcdecl_unref(void *p)
 {
-    for (Node *na = attr->b; na; na = na->next) {
-        if (str_icmp(na->str, "Position") == 0 && na->a && na->a->kind == AST_NUMBER) {
-            p->position = (int)na->a->num.v.i;
-            *explicit_pos = 1;
-        } else if (str_icmp(na->str, "ValueFromPipeline") == 0) {
-            p->flags |= PS_PIPELINE;
-        } else if (str_icmp(na->str, "Mandatory") == 0) {
-            p->flags |= PS_MANDATORY;
-        } else if (str_icmp(na->str, "ValueFromRemainingArguments") == 0) {
-            p->flags |= PS_REMAINING;
+    FuncDecl *fd = p;
+    if (!fd || --fd->rc > 0) return;
+    for (int i = 0; i < fd->n; i++)
+        val_unref(fd->vscript[i]);
+    bind_plan_free(fd->plan);
+    decl_free(fd->db);
+    prog_unref(fd->prog);
+    free(fd->vscript);
+    free(fd->dflt);
+    free(fd->name);
+    free(fd);
+}
+
+/* An attribute argument: a constant expression (a bare name means $true); $null when it
+ * cannot be evaluated. */
+static Value attr_value(Interp *I, Node *e)
+{
+    Value v;
+    if (!e) return val_bool(1);
+    if (eval_expr(I, e, &v)) {
+        val_unref(I->error);
+        I->error = val_null();
+        I->error_fatal = 0;
+        return val_null();
+    }
+    return v.kind == VAL_AUTONULL ? val_null() : v;
+}
+
+static int attr_int(Interp *I, Node *e)
+{
+    Value v = attr_value(I, e), n;
+    int r = convert_to(v, TY_INT32, 0, &n, NULL) == 0 ? (int)n.as.i : 0;
+    val_unref(v);
+    return r;
+}
+
+static double attr_double(Interp *I, Node *e)
+{
+    Value v = attr_value(I, e), n;
+    double r = convert_to(v, TY_DOUBLE, 0, &n, NULL) == 0 ? n.as.d : 0;
+    val_unref(v);
+    return r;
+}
+
+static int attr_true(Interp *I, Node *e)
+{
+    Value v = attr_value(I, e);
+    int r = convert_truthy(v);
+    val_unref(v);
+    return r;
+}
+
+/* The string value of an attribute argument (new reference, a String). */
+static Value attr_string(Interp *I, Node *e)
+{
+    Value v = attr_value(I, e), s = convert_to_string(v, NULL);
+    val_unref(v);
+    return s;
+}
+
+static int is_attr(Node *at, const char *name)
+{
+    size_t n = strlen(name);
+    if (str_icmp(at->str, name) == 0) return 1; /* [ValidateSetAttribute(...)] too */
+    return at->len == n + 9 && str_nicmp(at->str, name, n) == 0 &&
+           str_icmp(at->str + n, "Attribute") == 0;
+}
+
+/* [Parameter(Mandatory, Position = 0, ParameterSetName = 'x', ValueFromPipeline, ...)] */
+static void decl_parameter(Interp *I, DeclBuilder *db, int i, Node *at)
+{
+    static const struct {
+        const char *name;
+        unsigned flag;
+    } flags[] = {{"Mandatory", BP_MANDATORY},
+                 {"ValueFromPipeline", BP_BYVALUE},
+                 {"ValueFromPipelineByPropertyName", BP_BYPROP},
+                 {"ValueFromRemainingArguments", BP_REMAINING}};
+    unsigned fl = 0;
+    int pos = -1;
+    Value set = val_null();
+    for (Node *na = at->b; na; na = na->next) {
+        for (size_t k = 0; k < sizeof flags / sizeof *flags; k++)
+            if (str_icmp(na->str, flags[k].name) == 0 && attr_true(I, na->a)) fl |= flags[k].flag;
+        if (str_icmp(na->str, "Position") == 0) pos = attr_int(I, na->a);
+        if (str_icmp(na->str, "ParameterSetName") == 0) val_unref(set), set = attr_string(I, na->a);
+    }
+    const char *sn = val_is_null(set) ? NULL : val_str_data(set);
+    decl_use(db, i, sn && str_icmp(sn, BIND_ALLSETS) != 0 ? sn : NULL, pos, fl);
+    val_unref(set);
+}
+
+/* The positional arguments of an attribute as strings, each passed to fn. */
+static void attr_strings(Interp *I, Node *at, DeclBuilder *db, int i,
+                         void (*fn)(DeclBuilder *, int, const char *))
+{
+    for (Node *a = at->a; a; a = a->next) {
+        Value v = attr_value(I, a);
+        size_t n = val_is_array(v) ? arr_len(v) : 1;
+        for (size_t k = 0; k < n; k++) {
+            Value s = convert_to_string(val_is_array(v) ? arr_peek(v, k) : v, NULL);
+            fn(db, i, val_str_data(s));
+            val_unref(s);
         }
+        val_unref(v);
     }
 }
 
-static void param_type(Node *t, ParamSpec *p)
+static void validate_set(Interp *I, DeclBuilder *db, int i, Node *at)
 {
-    size_t len = t->len;
-    p->is_array = len > 2 && t->str[len - 2] == '[';
-    TypeId id = type_lookup(t->str, p->is_array ? len - 2 : len);
-    if (id == TY_SWITCH) p->flags |= PS_SWITCH;
-    p->type = id == TY_OTHER ? TY_OBJECT : id;
+    Value all = arr_new(TY_OBJECT, 4);
+    for (Node *a = at->a; a; a = a->next) {
+        Value v = attr_value(I, a);
+        size_t n = val_is_array(v) ? arr_len(v) : 1;
+        for (size_t k = 0; k < n; k++)
+            arr_push_take(all, convert_to_string(val_is_array(v) ? arr_peek(v, k) : v, NULL));
+        val_unref(v);
+    }
+    size_t n = arr_len(all);
+    const char **names = xcalloc(n + 1, sizeof(char *));
+    for (size_t k = 0; k < n; k++)
+        names[k] = val_str_data(arr_peek(all, k));
+    decl_validate_set(db, i, names, (int)n);
+    for (Node *na = at->b; na; na = na->next)
+        if (str_icmp(na->str, "IgnoreCase") == 0 && !attr_true(I, na->a))
+            decl_validate_flags(db, i, BV_SET_CASE);
+    free(names);
+    val_unref(all);
 }
 
-static void params_of(Node *sb, ParamList *pl)
+static void validate_script(Interp *I, FuncDecl *fd, int i, Node *at)
 {
-    Node *pb = sb->a;
-    pl->n = pb ? ast_count(pb->a) : 0;
-    pl->spec = xcalloc((size_t)pl->n + 1, sizeof(ParamSpec));
-    pl->dflt = xcalloc((size_t)pl->n + 1, sizeof(Node *));
-    for (Node *at = pb ? pb->b : NULL; at; at = at->next)
-        if (at->kind == AST_ATTRIBUTE && str_icmp(at->str, "CmdletBinding") == 0) pl->advanced = 1;
-    int i = 0, explicit_pos = 0;
+    Node *e = at->a;
+    if (!e) return;
+    val_unref(fd->vscript[i]);
+    fd->vscript[i] = attr_value(I, e);
+    if (!val_is(fd->vscript[i], &cls_scriptblock)) return; /* not a block: nothing to run */
+    Value text = convert_to_string(fd->vscript[i], NULL);  /* the text between the braces */
+    decl_validate_script(fd->db, i, &fd->vscript[i], val_str_data(text));
+    val_unref(text);
+}
+
+static void two_ints(Interp *I, Node *at, int *a, int *b)
+{
+    *a = at->a ? attr_int(I, at->a) : 0;
+    *b = at->a && at->a->next ? attr_int(I, at->a->next) : 0;
+}
+
+/* One attribute of parameter i: validation and the no-argument flags come from tables. */
+static void decl_attr(Interp *I, FuncDecl *fd, int i, Node *at, int *advanced)
+{
+    static const struct {
+        const char *name;
+        unsigned flag;
+    } vflags[] = {
+        {"ValidateNotNull", BV_NOTNULL},
+        {"ValidateNotNullOrEmpty", BV_NOTNULLOREMPTY},
+        {"ValidateNotNullOrWhiteSpace", BV_NOTNULLORWHITE},
+        {"AllowNull", BV_ALLOWNULL},
+        {"AllowEmptyString", BV_ALLOWEMPTYSTR},
+        {"AllowEmptyCollection", BV_ALLOWEMPTYCOLL},
+    };
+    DeclBuilder *db = fd->db;
+    int lo, hi;
+    for (size_t k = 0; k < sizeof vflags / sizeof *vflags; k++)
+        if (is_attr(at, vflags[k].name)) decl_validate_flags(db, i, vflags[k].flag);
+    if (is_attr(at, "Parameter")) {
+        decl_parameter(I, db, i, at);
+        *advanced = 1;
+    } else if (is_attr(at, "Alias")) {
+        attr_strings(I, at, db, i, decl_alias);
+    } else if (is_attr(at, "ValidateSet")) {
+        validate_set(I, db, i, at);
+    } else if (is_attr(at, "ValidateRange") && at->a && at->a->next) {
+        decl_validate_range(db, i, attr_double(I, at->a), attr_double(I, at->a->next));
+    } else if (is_attr(at, "ValidateCount")) {
+        two_ints(I, at, &lo, &hi);
+        decl_validate_count(db, i, lo, hi);
+    } else if (is_attr(at, "ValidateLength")) {
+        two_ints(I, at, &lo, &hi);
+        decl_validate_length(db, i, lo, hi);
+    } else if (is_attr(at, "ValidatePattern") && at->a) {
+        Value s = attr_string(I, at->a);
+        decl_validate_pattern(db, i, val_str_data(s));
+        val_unref(s);
+    } else if (is_attr(at, "ValidateScript")) {
+        validate_script(I, fd, i, at);
+    }
+}
+
+/* [type] of a parameter: TypeId, is_array; a type psmini does not know binds as [object]. */
+static TypeId param_type(Node *p, int *is_array)
+{
+    *is_array = 0;
+    for (Node *t = p->a; t; t = t->next) {
+        if (t->kind != AST_TYPE) continue;
+        size_t len = t->len;
+        *is_array = len > 2 && t->str[len - 2] == '[' && t->str[len - 1] == ']';
+        TypeId id = type_lookup(t->str, *is_array ? len - 2 : len);
+        return id == TY_OTHER ? TY_OBJECT : id;
+    }
+    return TY_OBJECT;
+}
+
+/* [CmdletBinding(DefaultParameterSetName = 'x', PositionalBinding = $false, ...)] */
+static unsigned decl_cmdletbinding(Interp *I, DeclBuilder *db, Node *pb, int *advanced)
+{
+    unsigned fl = 0;
+    for (Node *at = pb ? pb->b : NULL; at; at = at->next) {
+        if (at->kind != AST_ATTRIBUTE || !is_attr(at, "CmdletBinding")) continue;
+        *advanced = 1;
+        for (Node *na = at->b; na; na = na->next) {
+            if (str_icmp(na->str, "PositionalBinding") == 0 && !attr_true(I, na->a))
+                fl |= BD_NOPOSITIONAL;
+            else if (str_icmp(na->str, "SupportsShouldProcess") == 0 && attr_true(I, na->a))
+                fl |= BD_SHOULDPROCESS;
+            else if (str_icmp(na->str, "DefaultParameterSetName") == 0) {
+                Value s = attr_string(I, na->a);
+                decl_default_set(db, val_str_data(s));
+                val_unref(s);
+            }
+        }
+    }
+    return fl;
+}
+
+/* Compile the param() block of script-block node sb (attribute arguments are evaluated
+ * now, once, in the block's program). */
+static FuncDecl *funcdecl_new(Interp *I, Value sbv, const char *name)
+{
+    Node *pb = scriptblock_node(sbv)->a;
+    FuncDecl *fd = xcalloc(1, sizeof *fd);
+    fd->rc = 1;
+    fd->name = xstrdup(name ? name : "");
+    fd->prog = prog_ref(scriptblock_program(sbv));
+    fd->n = pb ? ast_count(pb->a) : 0;
+    fd->dflt = xcalloc((size_t)fd->n + 1, sizeof(Node *));
+    fd->vscript = xcalloc((size_t)fd->n + 1, sizeof(Value));
+    fd->db = decl_new(fd->name, BD_SCRIPT);
+    Program *sp = I->prog;
+    I->prog = fd->prog;
+    unsigned fl = decl_cmdletbinding(I, fd->db, pb, &fd->advanced);
+    int i = 0;
     for (Node *p = pb ? pb->a : NULL; p; p = p->next, i++) {
-        ParamSpec *ps = &pl->spec[i];
-        *ps = (ParamSpec){p->str, NULL, TY_OBJECT, 0, -1, 0};
-        for (Node *at = p->a; at; at = at->next) {
-            if (at->kind == AST_TYPE)
-                param_type(at, ps);
-            else if (at->kind == AST_ATTRIBUTE && str_icmp(at->str, "Parameter") == 0)
-                attr_param(at, ps, &explicit_pos), pl->advanced = 1;
-            else if (at->kind == AST_ATTRIBUTE && str_icmp(at->str, "Alias") == 0 && at->a &&
-                     at->a->kind == AST_STRING)
-                ps->alias = at->a->str;
-        }
-        pl->dflt[i] = p->b;
+        int arr;
+        TypeId t = param_type(p, &arr);
+        decl_param(fd->db, p->str, t, arr, NULL);
+        for (Node *at = p->a; at; at = at->next)
+            if (at->kind == AST_ATTRIBUTE) decl_attr(I, fd, i, at, &fd->advanced);
+        fd->dflt[i] = p->b;
     }
-    for (i = 0; i < pl->n && !explicit_pos; i++)
-        if (!(pl->spec[i].flags & PS_SWITCH)) pl->spec[i].position = i;
+    I->prog = sp;
+    decl_flags(fd->db, fl | (fd->advanced ? 0 : BD_SIMPLE));
+    fd->decl = decl_finish(fd->db);
+    fd->plan = bind_plan_new(fd->decl);
+    return fd;
 }
 
-static void params_free(ParamList *pl)
+/* The compiled declaration of sb (a new reference), from the runspace's cache when it was
+ * compiled for the same command name. */
+static FuncDecl *funcdecl_get(Interp *I, Value sb, const char *name)
 {
-    free(pl->spec);
-    free(pl->dflt);
+    const void *key = scriptblock_node(sb);
+    FuncDecl *fd = cmd_cache_get(I, key);
+    if (fd && str_icmp(fd->name, name ? name : "") == 0) return fd->rc++, fd;
+    fd = funcdecl_new(I, sb, name);
+    if (!cmd_cache_get(I, key)) fd->rc++, cmd_cache_put(I, key, fd, funcdecl_unref);
+    return fd;
 }
 
 struct FuncStage {
@@ -245,15 +496,15 @@ struct FuncStage {
     const char *name; /* command name for errors (borrowed from the AST) or NULL */
     int dot, entered, filter;
     int script;                              /* a .ps1 file: gets a script scope */
+    int piped;                               /* not first in its pipeline (ExpectingInput) */
     Scope *scope;                            /* the invocation's scope (NULL until begin) */
     Node *blk_begin, *blk_process, *blk_end; /* STATEMENTS */
     Node *blk_clean;                         /* clean { }: always last, output discarded */
-    ParamList pl;
-    Value *vals; /* bound parameter values (owned), per pl.spec */
-    unsigned char *bound;
-    Value extra;        /* leftover arguments: $args (owned) */
-    Value input;        /* collected input for $input (object[]) */
-    Program *site_prog; /* the caller's program (holds st.node), borrowed */
+    FuncDecl *fd;                            /* the compiled param() block (a reference) */
+    Binder *b;                               /* this invocation's binding */
+    BindHooks hooks;                         /* ValidateScript and delay-bind, run by I */
+    Value input;                             /* collected input for $input (object[]) */
+    Program *site_prog;                      /* the caller's program (holds st.node), borrowed */
 };
 typedef struct FuncStage FuncStage;
 
@@ -279,44 +530,123 @@ static Status run_block(Interp *I, FuncStage *f, Node *blk)
     return st == ST_RETURN ? ST_OK : st;
 }
 
-static Status bind_defaults(Interp *I, FuncStage *f, Value *vals, unsigned char *bound)
+/* ---- the binder's hooks: script blocks run with $_ = the value ---- */
+
+static int take_error_text(Interp *I, Status st, char *why, size_t n)
+{
+    if (st != ST_THROW) return 0;
+    snprintf(why, n, "%s", val_is(I->error, &cls_errorrecord) ? errrec_message(I->error) : "");
+    val_unref(I->error);
+    I->error = val_null();
+    I->error_fatal = 0;
+    return -1;
+}
+
+static int hook_validate(void *ctx, const void *script, Value arg, int *ok, char *why, size_t n)
+{
+    Interp *I = ctx;
+    Collector col;
+    collector_init(&col);
+    Status st = eval_invoke_item(I, *(const Value *)script, arg, &col.pipe);
+    Value r = collector_take(&col);
+    *ok = convert_truthy(r);
+    val_unref(r);
+    return take_error_text(I, st, why, n);
+}
+
+static int hook_delay(void *ctx, Value script, Value input, Value *out, char *why, size_t n)
+{
+    Interp *I = ctx;
+    Collector col;
+    collector_init(&col);
+    Status st = eval_invoke_item(I, script, input, &col.pipe);
+    *out = collector_take(&col);
+    if (out->kind == VAL_AUTONULL) *out = val_null();
+    if (st != ST_THROW) return 0;
+    val_unref(*out);
+    *out = val_null();
+    return take_error_text(I, st, why, n);
+}
+
+static int is_sb(Value v)
+{
+    return val_is(v, &cls_scriptblock);
+}
+
+static void hooks_init(Interp *I, BindHooks *h)
+{
+    *h = (BindHooks){I, hook_validate, hook_delay, is_sb};
+}
+
+/* A failed binding as pwsh reports it: a ParameterBindingException record. */
+static Value bind_rec(Interp *I, const BindError *e, const char *cmd, Node *site)
+{
+    return bind_error_rec(e, I->prog, cmd && *cmd ? cmd : NULL, site);
+}
+
+/* ---- parameters as variables ---- */
+
+/* The value of unbound parameter i: its default, else $null converted to its type ([int] 0,
+ * [switch] $false, [string] ""). */
+static Status param_default(Interp *I, FuncStage *f, int i, Value *out)
+{
+    const ParamDecl *pd = &f->fd->decl->params[i];
+    Value v = val_null(), c;
+    if (f->fd->dflt[i]) {
+        Status st = eval_expr(I, f->fd->dflt[i], &v);
+        if (st) return st;
+        if (v.kind == VAL_AUTONULL) v = val_null();
+    }
+    if (pd->type == TY_SWITCH && !f->fd->dflt[i]) return *out = bind_switch(0), ST_OK;
+    if (pd->type != TY_OBJECT && convert_to(v, pd->type, pd->is_array, &c, NULL) == 0)
+        val_unref(v), v = c;
+    else if (pd->type != TY_OBJECT && !f->fd->dflt[i])
+        v = val_null();
+    *out = v;
+    return ST_OK;
+}
+
+static void put_prop(Value o, const char *name, Value v);
+
+/* $PSCmdlet of an advanced function (basic): ParameterSetName and MyInvocation. */
+static void set_pscmdlet(Interp *I, FuncStage *f)
+{
+    if (!f->fd->advanced) return;
+    const char *set = bind_set(f->b);
+    Value o = object_new_custom();
+    FuncStage *running = I->running;
+    I->running = f;
+    put_prop(o, "ParameterSetName", val_str(set ? set : BIND_ALLSETS));
+    put_prop(o, "MyInvocation", eval_my_invocation(I));
+    I->running = running;
+    var_set_take(scope_define(f->scope, "PSCmdlet", 8), o);
+}
+
+/* Every declared parameter as a variable of the function's scope, $PSBoundParameters, $args
+ * (a simple function's leftovers) and $PSCmdlet. */
+static Status bind_params(Interp *I, FuncStage *f)
 {
     Scope *saved = I->cur;
     Program *sp = I->prog;
     I->cur = f->scope;
     I->prog = scriptblock_program(f->sb);
     Status st = ST_OK;
-    Value bp = ht_new(0);
-    for (int i = 0; i < f->pl.n && !st; i++) {
-        ParamSpec *ps = &f->pl.spec[i];
-        Value v = vals[i];
-        if (bound[i]) {
-            Value k = val_str(ps->name);
-            ht_set(bp, k, v);
-            val_unref(k);
-        } else if (f->pl.dflt[i]) {
-            if ((st = eval_expr(I, f->pl.dflt[i], &v))) break;
-            Value c;
-            if (ps->type != TY_OBJECT && convert_to(v, ps->type, ps->is_array, &c, NULL) == 0)
-                val_unref(v), v = c;
-        } else if (ps->type != TY_OBJECT && convert_to(v, ps->type, ps->is_array, &v, NULL)) {
-            v = val_null();
-        }
-        eval_var_set(I, ps->name, strlen(ps->name), v.kind == VAL_AUTONULL ? val_null() : v);
-        if (!bound[i]) val_unref(v);
+    for (int i = 0; i < f->fd->n && !st; i++) {
+        const char *name = f->fd->decl->params[i].name;
+        Value v = val_null();
+        if (bind_bound(f->b, i))
+            v = val_ref(bind_value(f->b, i));
+        else
+            st = param_default(I, f, i, &v);
+        if (!st) var_set_take(scope_define(f->scope, name, strlen(name)), v);
     }
-    if (!st) eval_var_set(I, "PSBoundParameters", 17, bp);
-    val_unref(bp);
     I->cur = saved;
     I->prog = sp;
-    return st;
-}
-
-static Status bind_params(Interp *I, FuncStage *f)
-{
-    Status st = bind_defaults(I, f, f->vals, f->bound);
-    if (!st) var_set(scope_define(f->scope, "args", 4), f->extra);
-    return st;
+    if (st) return st;
+    var_set_take(scope_define(f->scope, "PSBoundParameters", 17), bind_bound_params(f->b));
+    var_set(scope_define(f->scope, "args", 4), bind_extra(f->b));
+    set_pscmdlet(I, f);
+    return ST_OK;
 }
 
 /* GetNewClosure: the captured variables are defined in the block's new scope. */
@@ -343,35 +673,56 @@ static Status func_begin(Interp *I, Stage *s)
     return run_block(I, f, f->blk_begin);
 }
 
-/* $_ and pipeline-bound parameters for one input object. */
-static void set_item(Interp *I, FuncStage *f, Value v)
+/* A pipeline object that binds to no parameter is a non-terminating error (pwsh). */
+static Status input_error(Interp *I, FuncStage *f, const BindError *e)
+{
+    Value rec = bind_rec(I, e, f->name, f->st.node);
+    if (eval_error_action(I) == EA_STOP) return eval_throw_rec(I, rec, 1);
+    eval_report(I, rec);
+    val_unref(rec);
+    return ST_OK;
+}
+
+/* $_ and, for an advanced function, the parameters bound from the object (every bound one
+ * is set again: a delay-bind parameter changes with each object).  *skip: the object could
+ * not be bound (its error is reported). */
+static Status set_item(Interp *I, FuncStage *f, Value v, int *skip)
 {
     var_set(scope_define(f->scope, "_", 1), v);
-    for (int i = 0; i < f->pl.n; i++) {
-        ParamSpec *ps = &f->pl.spec[i];
-        if (!(ps->flags & PS_PIPELINE)) continue;
-        Value c;
-        if (convert_to(v, ps->type, ps->is_array, &c, NULL) == 0)
-            var_set_take(scope_define(f->scope, ps->name, strlen(ps->name)), c);
+    if (!f->fd->advanced) return ST_OK;
+    BindError e;
+    if (bind_input(f->b, v, &e)) {
+        *skip = 1;
+        return input_error(I, f, &e);
     }
+    for (int i = 0; i < f->fd->n; i++) {
+        if (!bind_bound(f->b, i)) continue;
+        const char *name = f->fd->decl->params[i].name;
+        var_set(scope_define(f->scope, name, strlen(name)), bind_value(f->b, i));
+    }
+    var_set_take(scope_define(f->scope, "PSBoundParameters", 17), bind_bound_params(f->b));
+    set_pscmdlet(I, f);
+    return ST_OK;
 }
 
 static int has_param(FuncStage *f, const char *name)
 {
-    for (int i = 0; i < f->pl.n; i++)
-        if (str_icmp(f->pl.spec[i].name, name) == 0) return 1;
+    for (int i = 0; i < f->fd->n; i++)
+        if (str_icmp(f->fd->decl->params[i].name, name) == 0) return 1;
     return 0;
 }
 
 static Status func_process(Interp *I, Stage *s, Value v, int has_input)
 {
     FuncStage *f = (FuncStage *)s;
+    int skip = 0;
+    Status st = has_input ? set_item(I, f, v, &skip) : ST_OK;
+    if (st || skip) return st;
     if (!f->blk_process) {
         if (has_input) arr_push(f->input, v);
         return ST_OK;
     }
     if (has_input) {
-        set_item(I, f, v);
         Value one = arr_from(&v, 1);
         if (!has_param(f, "input")) /* a parameter named $Input wins */
             var_set_take(scope_define(f->scope, "input", 5), pipe_input_new(one));
@@ -417,12 +768,8 @@ static void func_free(Interp *I, Stage *s)
     if (f->blk_clean && f->scope) run_clean(I, f);
     if (f->entered) eval_leave(I);
     if (f->scope && !f->dot) scope_free(f->scope);
-    for (int i = 0; i < f->pl.n; i++)
-        val_unref(f->vals[i]);
-    free(f->vals);
-    free(f->bound);
-    val_unref(f->extra);
-    params_free(&f->pl);
+    bind_free(f->b);
+    funcdecl_unref(f->fd);
     val_unref(f->sb);
     val_unref(f->input);
     stage_release(I, s);
@@ -445,7 +792,7 @@ static void find_blocks(FuncStage *f, Node *sbnode)
     }
 }
 
-static int common_params(BindArg *args, int nargs, Stage *s);
+static void common_params(Interp *I, const BindPlan *p, const Binder *b, Stage *s);
 
 /* Move the "--" markers to the end (the caller still releases them); returns the new count. */
 static int strip_dashdash(BindArg *args, int nargs)
@@ -460,9 +807,14 @@ static int strip_dashdash(BindArg *args, int nargs)
     return j;
 }
 
-/* A stage running script block sb with args bound now (args stay the caller's). */
+/*
+** A stage running script block sb with args bound now (args stay the caller's).  piped: the
+** stage is not first in its pipeline, so pipeline parameters wait for the input.  A missing
+** mandatory parameter is an error, not a prompt: psmini binds as `pwsh -NonInteractive` does
+** (MissingMandatoryParameter), since a script cannot answer a prompt.
+*/
 static Status func_stage(Interp *I, Value sb, const char *name, int dot, int filter, BindArg *args,
-                         int nargs, Node *site, Pipe *out, Stage **res)
+                         int nargs, Node *site, int piped, Pipe *out, Stage **res)
 {
     FuncStage *f = xcalloc(1, sizeof(FuncStage));
     f->st = (Stage){{stage_put}, out,  func_begin, func_process, func_end,
@@ -473,22 +825,22 @@ static Status func_stage(Interp *I, Value sb, const char *name, int dot, int fil
     f->site_prog = I->prog;
     f->dot = dot;
     f->filter = filter;
+    f->piped = piped;
     f->input = arr_new(TY_OBJECT, 0);
-    f->extra = val_null();
-    Node *n = scriptblock_node(sb);
-    params_of(n, &f->pl);
-    find_blocks(f, n);
-    f->vals = xcalloc((size_t)f->pl.n + 1, sizeof(Value));
-    f->bound = xcalloc((size_t)f->pl.n + 1, 1);
+    find_blocks(f, scriptblock_node(sb));
+    f->fd = funcdecl_get(I, sb, name);
+    f->b = bind_new(f->fd->plan);
+    hooks_init(I, &f->hooks);
+    bind_set_hooks(f->b, &f->hooks);
     nargs = strip_dashdash(args, nargs);
-    if (f->pl.advanced) nargs = common_params(args, nargs, &f->st);
-    f->st.out = stage_out(&f->st, out);
-    Status st = cmd_bind(I, f->pl.spec, f->pl.n, args, nargs, f->vals, f->bound,
-                         f->pl.advanced ? NULL : &f->extra, name ? name : "", site);
-    if (st) {
+    BindError e;
+    if (bind_args(f->b, args, nargs, piped, &e)) {
+        Value rec = bind_rec(I, &e, name, site);
         func_free(I, &f->st);
-        return st;
+        return eval_throw_rec(I, rec, 0);
     }
+    common_params(I, f->fd->plan, f->b, &f->st);
+    f->st.out = stage_out(&f->st, out);
     *res = &f->st;
     return ST_OK;
 }
@@ -507,7 +859,8 @@ Status eval_invoke(Interp *I, Value sb, int dot, BindArg *args, int nargs, Value
                    int has_input, Pipe *out)
 {
     Stage *s;
-    Status st = func_stage(I, sb, NULL, dot, 0, args, nargs, scriptblock_node(sb), out, &s);
+    Status st =
+        func_stage(I, sb, NULL, dot, 0, args, nargs, scriptblock_node(sb), has_input, out, &s);
     return st ? st : run_alone(I, s, input, has_input);
 }
 
@@ -540,6 +893,7 @@ Value eval_my_invocation(Interp *I)
     put_prop(cmd, "Name", val_str(name));
     put_prop(inv, "MyCommand", cmd);
     put_prop(inv, "InvocationName", val_str(name));
+    put_prop(inv, "ExpectingInput", val_bool(f && f->piped));
     put_prop(inv, "ScriptName", val_str(file ? file : ""));
     Node *site = f ? f->st.node : NULL;
     put_prop(inv, "Line", site ? source_line(f->site_prog, site->start) : val_str(""));
@@ -577,6 +931,12 @@ Status eval_invoke_item(Interp *I, Value sb, Value item, Pipe *out)
 typedef struct CmdStage {
     Stage st;
     CmdCtx c;
+    Binder *b;       /* the invocation's binding; NULL for raw commands */
+    BindHooks hooks; /* delay-bind script blocks */
+    int *pipes;      /* the pipeline parameters (PS_PIPELINE), whose values each object sets */
+    int npipes;
+    int swap; /* c->arg[pipes[i]] holds the object's bound value during the process call */
+    int fast; /* the plan's trivial input (bind_plan_trivial_input): no binding per object */
 } CmdStage;
 
 static Status cmd_begin(Interp *I, Stage *s)
@@ -586,14 +946,50 @@ static Status cmd_begin(Interp *I, Stage *s)
     return c->def->handler(c);
 }
 
+/* The object's bound pipeline values go to c->arg for this call (borrowed there; the
+ * command-line values come back afterwards, so CMD_END sees the command line again). */
+static void swap_in(CmdStage *cs, Value *saved)
+{
+    for (int i = 0; i < cs->npipes; i++) {
+        int k = cs->pipes[i];
+        saved[i] = cs->c.arg[k];
+        if (bind_bound(cs->b, k)) cs->c.arg[k] = bind_value(cs->b, k);
+    }
+}
+
+static void swap_out(CmdStage *cs, const Value *saved)
+{
+    for (int i = 0; i < cs->npipes; i++)
+        cs->c.arg[cs->pipes[i]] = saved[i];
+}
+
+/* Bind one pipeline object; a failure (InputObjectNotBound, validation) is a non-terminating
+ * error for this object only, as in pwsh.  1: call the handler. */
+static int cmd_bind_input(CmdStage *cs, Value v)
+{
+    BindError e;
+    if (!bind_input(cs->b, v, &e)) return 1;
+    CmdCtx *c = &cs->c;
+    Value rec = bind_error_rec(&e, c->I->prog, c->def->name, c->node);
+    cmd_write_error(c, rec);
+    val_unref(rec);
+    return 0;
+}
+
 static Status cmd_process(Interp *I, Stage *s, Value v, int has_input)
 {
-    CmdCtx *c = &((CmdStage *)s)->c;
+    CmdStage *cs = (CmdStage *)s;
+    CmdCtx *c = &cs->c;
+    if (has_input && cs->npipes && !cs->fast && !cmd_bind_input(cs, v)) return ST_OK;
+    Value saved[16];
+    int swap = has_input && cs->swap && cs->npipes <= 16;
+    if (swap) swap_in(cs, saved);
     c->phase = CMD_PROCESS;
     c->input = v;
     c->has_input = has_input;
     Status st = c->def->handler(c);
     c->input = val_null();
+    if (swap) swap_out(cs, saved);
     return st;
 }
 
@@ -606,8 +1002,9 @@ static Status cmd_end(Interp *I, Stage *s)
 
 static void cmd_free(Interp *I, Stage *s)
 {
-    CmdCtx *c = &((CmdStage *)s)->c;
-    for (int i = 0; i < c->def->nparams; i++)
+    CmdStage *cs = (CmdStage *)s;
+    CmdCtx *c = &cs->c;
+    for (int i = 0; c->arg && i < c->def->nparams; i++)
         val_unref(c->arg[i]);
     free(c->arg);
     free(c->bound);
@@ -615,6 +1012,8 @@ static void cmd_free(Interp *I, Stage *s)
     val_unref(c->rawargs);
     free((char *)c->name);
     if (c->priv_free) c->priv_free(c->priv);
+    bind_free(cs->b);
+    free(cs->pipes);
     stage_release(I, s);
     free(s);
 }
@@ -635,25 +1034,23 @@ static Value raw_args(BindArg *args, int nargs)
     return a;
 }
 
-/* The common parameters every cmdlet accepts: X(name, alias, is switch). */
+/* What each common parameter (as the binder names it) sets on the stage: the stream whose
+ * action it overrides, or the variable slot it fills (-1: neither); sw: a switch. */
 static const struct {
-    const char *name, *alias;
-    int sw;
+    const char *name;
+    signed char stream, slot, sw;
 } common[] = {
-    {"ErrorAction", "ea", 0},         {"WarningAction", "wa", 0}, {"InformationAction", "infa", 0},
-    {"ProgressAction", "proga", 0},   {"ErrorVariable", "ev", 0}, {"WarningVariable", "wv", 0},
-    {"InformationVariable", "iv", 0}, {"OutVariable", "ov", 0},   {"OutBuffer", "ob", 0},
-    {"PipelineVariable", "pv", 0},    {"Verbose", "vb", 1},       {"Debug", "db", 1},
+    {"ErrorAction", 2, -1, 0},
+    {"WarningAction", 3, -1, 0},
+    {"InformationAction", 6, -1, 0},
+    {"ErrorVariable", -1, 2, 0},
+    {"WarningVariable", -1, 3, 0},
+    {"InformationVariable", -1, 6, 0},
+    {"OutVariable", -1, 1, 0},
+    {"Verbose", 4, -1, 1},
+    {"Debug", 5, -1, 1},
+    {"PipelineVariable", -1, 0, 0},
 };
-
-static int common_index(const BindArg *a)
-{
-    for (size_t i = 0; i < sizeof common / sizeof common[0]; i++)
-        if (str_ieq_slice(a->name, a->nlen, common[i].name) ||
-            str_ieq_slice(a->name, a->nlen, common[i].alias))
-            return (int)i;
-    return -1;
-}
 
 static int parse_action(Value v)
 {
@@ -666,60 +1063,78 @@ static int parse_action(Value v)
     return r;
 }
 
-/* Which stream's action / variable each common parameter sets: {action stream, var slot}. */
-static const signed char common_slot[][2] = {
-    {2, -1}, {3, -1}, {6, -1},  {-1, -1}, {-1, 2}, {-1, 3},
-    {-1, 6}, {-1, 1}, {-1, -1}, {-1, -1}, {4, -1}, {5, -1},
-};
-
-static void common_apply(Stage *s, int k, Value v, int has_val)
+static void common_apply(Interp *I, Stage *s, int k, Value v)
 {
-    int stream = common_slot[k][0], slot = common_slot[k][1];
+    int stream = common[k].stream, slot = common[k].slot;
+    Value n = convert_to_string(v, NULL);
     if (common[k].sw) {
-        s->act[stream] = !has_val || convert_truthy(v) ? EA_CONTINUE : EA_SILENT;
+        s->act[stream] = convert_truthy(v) ? EA_CONTINUE : EA_SILENT;
     } else if (stream == 2) {
         s->ea = parse_action(v);
     } else if (stream > 0) {
         s->act[stream] = parse_action(v);
     } else if (slot > 0) {
-        Value n = convert_to_string(v, NULL);
         free(s->var[slot]);
         s->var[slot] = xstrdup(val_str_data(n));
         val_unref(s->got[slot]);
         s->got[slot] = arr_new(TY_OBJECT, 0);
-        val_unref(n);
+    } else if (slot == 0) { /* -PipelineVariable: set in the scope the pipeline runs in */
+        free(s->pvname);
+        s->pvname = xstrdup(val_str_data(n));
+        s->pvscope = I->cur;
+    }
+    val_unref(n);
+}
+
+/* Apply the common parameters the binder bound (-ErrorAction, -OutVariable, ...) to stage s. */
+static void common_params(Interp *I, const BindPlan *p, const Binder *b, Stage *s)
+{
+    for (int i = bind_plan_nparams(p); i-- > 0;) {
+        if (!bind_plan_is_common(p, i)) break; /* the common ones come last */
+        if (!bind_bound(b, i)) continue;
+        for (size_t k = 0; k < sizeof common / sizeof *common; k++)
+            if (str_icmp(bind_plan_name(p, i), common[k].name) == 0)
+                common_apply(I, s, (int)k, bind_value(b, i));
     }
 }
 
-/* Take the common parameters out of args and apply them to stage s; returns the new count.
- * The removed entries' values are released by the caller's args_free, so they are moved to
- * the end rather than freed here. */
-static int common_params(BindArg *args, int nargs, Stage *s)
+/* The pipeline parameters of a cmdlet; swap unless the only one is a plain [object].  A
+ * cmdlet declaring none gets its objects unbound in c->input, as before the binder: a
+ * ParamSpec table cannot say ValueFromPipelineByPropertyName, so the item cmdlets read the
+ * object (a FileInfo's path) themselves. */
+static void cmd_pipes(CmdStage *cs, const CmdDef *def)
 {
-    int j = 0;
-    BindArg *moved = xcalloc((size_t)nargs + 1, sizeof(BindArg));
-    int nmoved = 0;
-    for (int i = 0; i < nargs; i++) {
-        int k = args[i].name ? common_index(&args[i]) : -1;
-        if (k < 0) {
-            args[j++] = args[i];
-            continue;
-        }
-        Value v = args[i].val;
-        int has = args[i].has_val;
-        moved[nmoved++] = args[i];
-        if (!has && !common[k].sw && i + 1 < nargs && !args[i + 1].name)
-            v = args[i + 1].val, has = 1, moved[nmoved++] = args[++i];
-        common_apply(s, k, v, has);
-    }
-    for (int i = 0; i < nmoved; i++)
-        args[j + i] = moved[i];
-    free(moved);
-    return j;
+    cs->pipes = xcalloc((size_t)def->nparams + 1, sizeof(int));
+    for (int i = 0; i < def->nparams; i++)
+        if (def->params[i].flags & (PS_PIPELINE | PS_BYPROP)) cs->pipes[cs->npipes++] = i;
+    const ParamSpec *p = cs->npipes == 1 ? &def->params[cs->pipes[0]] : NULL;
+    cs->swap = cs->npipes > 1 || (p && (p->type != TY_OBJECT || p->is_array));
+    cs->fast = bind_plan_trivial_input(cmd_plan(cs->c.I, def)) && !cs->c.bound[cs->pipes[0]];
+}
+
+/* Bind a cmdlet's arguments through its cached plan; c->arg/c->bound get the command-line
+ * values, and each pipeline object is bound again in cmd_process. */
+static Status cmd_bind_args(Interp *I, CmdStage *cs, BindArg *args, int nargs, int piped)
+{
+    CmdCtx *c = &cs->c;
+    const CmdDef *def = c->def;
+    const BindPlan *plan = cmd_plan(I, def);
+    cs->b = bind_new(plan);
+    hooks_init(I, &cs->hooks);
+    bind_set_hooks(cs->b, &cs->hooks);
+    c->arg = xcalloc((size_t)def->nparams + 1, sizeof(Value));
+    c->bound = xcalloc((size_t)def->nparams + 1, 1);
+    BindError e;
+    if (bind_args(cs->b, args, strip_dashdash(args, nargs), piped, &e))
+        return eval_throw_rec(I, bind_error_rec(&e, I->prog, def->name, c->node), 0);
+    bind_export(cs->b, c->arg, c->bound);
+    common_params(I, plan, cs->b, &cs->st);
+    cmd_pipes(cs, def);
+    return ST_OK;
 }
 
 static Status cmdlet_stage(Interp *I, const CmdDef *def, const char *name, BindArg *args, int nargs,
-                           Node *site, Pipe *out, Stage **res)
+                           Node *site, int piped, Pipe *out, Stage **res)
 {
     CmdStage *cs = xcalloc(1, sizeof(CmdStage));
     cs->st =
@@ -739,17 +1154,12 @@ static Status cmdlet_stage(Interp *I, const CmdDef *def, const char *name, BindA
         *res = &cs->st;
         return ST_OK;
     }
-    c->arg = xcalloc((size_t)def->nparams + 1, sizeof(Value));
-    c->bound = xcalloc((size_t)def->nparams + 1, 1);
-    nargs = strip_dashdash(args, nargs);
-    nargs = common_params(args, nargs, &cs->st);
-    c->out = stage_out(&cs->st, out);
-    Status st = cmd_bind(I, def->params, def->nparams, args, nargs, c->arg, c->bound, NULL,
-                         def->name, site);
+    Status st = cmd_bind_args(I, cs, args, nargs, piped);
     if (st) {
         cmd_free(I, &cs->st);
         return st;
     }
+    c->out = stage_out(&cs->st, out);
     *res = &cs->st;
     return ST_OK;
 }
@@ -760,6 +1170,7 @@ typedef struct ArgList {
     BindArg *item;
     int len, cap;
     Value names; /* splatted key strings the items' names point into (object[] or $null) */
+    int piped;   /* the command is not first in its pipeline */
 } ArgList;
 
 static void args_push(ArgList *l, const char *name, size_t nlen, Value v, int has, Node *n)
@@ -774,6 +1185,24 @@ static void args_free(ArgList *l)
         val_unref(l->item[i].val);
     free(l->item);
     val_unref(l->names);
+}
+
+/* A "-Name" / "-Name:" element of a splatted $args (BIND_ARGNAME_AUX) is a parameter name
+ * again, "-Name:" taking the next element as its value; 1 when *i was such an element. */
+static int splat_name(ArgList *l, Value arr, size_t *i, Node *n)
+{
+    Value e = arr_peek(arr, *i);
+    if (e.aux != BIND_ARGNAME_AUX || !val_is_str(e) || val_str_len(e) < 2) return 0;
+    const char *s = val_str_data(e) + 1;
+    size_t len = val_str_len(e) - 1;
+    int colon = s[len - 1] == ':' && *i + 1 < arr_len(arr);
+    if (l->names.kind == VAL_NULL) l->names = arr_new(TY_OBJECT, 4);
+    arr_push(l->names, e); /* keeps the name alive for the binder */
+    if (colon)
+        args_push(l, s, len - 1, arr_get(arr, ++*i), 1, n);
+    else
+        args_push(l, s, len, val_null(), 0, n);
+    return 1;
 }
 
 /* @h: each key becomes -Key:Value (explicit arguments win over these); @a: each element a
@@ -792,7 +1221,7 @@ static void splat(ArgList *l, Value v, Node *n)
         }
     } else if (val_is_array(v)) {
         for (size_t i = 0; i < arr_len(v); i++)
-            args_push(l, NULL, 0, arr_get(v, i), 1, n);
+            if (!splat_name(l, v, &i, n)) args_push(l, NULL, 0, arr_get(v, i), 1, n);
     } else if (!val_is_null(v)) {
         args_push(l, NULL, 0, val_ref(v), 1, n);
     }
@@ -894,21 +1323,29 @@ static Status script_parse_error(Interp *I, Program *p)
 static Status script_stage(Interp *I, Node *cmd, const char *path, ArgList *args, Pipe *out,
                            Stage **res, int *found)
 {
-    FILE *fp = fopen(path, "rb");
+    char *full = runloc_full(I, path); /* h7: ./x.ps1 is relative to the runspace location */
+    FILE *fp = fopen(full, "rb");
     *found = fp != NULL;
-    if (!fp) return ST_OK;
+    if (!fp) {
+        free(full);
+        return ST_OK;
+    }
     StrBuf text = {0};
     char buf[4096];
     size_t n;
     while ((n = fread(buf, 1, sizeof buf, fp)) > 0)
         sb_append(&text, buf, n);
     fclose(fp);
-    Program *p = parse_program(text.buf ? text.buf : "", text.len, path);
+    /* h10: the program's file is the full path, as pwsh shows it in errors, and so that
+     * $PSScriptRoot (eval_script_paths) does not depend on the process directory. */
+    Program *p = parse_program(text.buf ? text.buf : "", text.len, full);
+    free(full);
     sb_free(&text);
     Status st = prog_nerrors(p) ? script_parse_error(I, p) : ST_OK;
     if (!st) {
         Value sb = scriptblock_new(p, prog_root(p), NULL, 0);
-        st = func_stage(I, sb, NULL, cmd->op == TOK_DOT, 0, args->item, args->len, cmd, out, res);
+        st = func_stage(I, sb, NULL, cmd->op == TOK_DOT, 0, args->item, args->len, cmd, args->piped,
+                        out, res);
         if (!st) ((FuncStage *)*res)->script = 1;
         val_unref(sb);
     }
@@ -921,8 +1358,11 @@ static Status resolve(Interp *I, Node *cmd, Value target, ArgList *args, Pipe *o
 {
     int dot = cmd->op == TOK_DOT;
     if (val_is(target, &cls_scriptblock))
-        return func_stage(I, target, NULL, dot, 0, args->item, args->len, cmd, out, res);
-    Value s = convert_to_string(target, NULL);
+        return func_stage(I, target, NULL, dot, 0, args->item, args->len, cmd, args->piped, out,
+                          res);
+    Value s0 = convert_to_string(target, NULL);
+    Value s = scope_alias_resolve(I->cur, s0); /* h7: user aliases come first, as in pwsh */
+    val_unref(s0);
     const char *name = val_str_data(s);
     unsigned flags;
     Value fn = scope_func_lookup(I->cur, name, val_str_len(s), &flags);
@@ -930,15 +1370,16 @@ static Status resolve(Interp *I, Node *cmd, Value target, ArgList *args, Pipe *o
     Status st = ST_OK;
     int found = 0;
     if (fn.kind != VAL_NULL) {
-        st = func_stage(I, fn, cmd->a->kind == AST_STRING ? cmd->a->str : NULL, dot,
-                        (flags & VF_FILTER) != 0, args->item, args->len, cmd, out, res);
+        st =
+            func_stage(I, fn, cmd->a->kind == AST_STRING ? cmd->a->str : NULL, dot,
+                       (flags & VF_FILTER) != 0, args->item, args->len, cmd, args->piped, out, res);
     } else if ((def = cmd_find(I, name, val_str_len(s)))) {
-        st = cmdlet_stage(I, def, name, args->item, args->len, cmd, out, res);
+        st = cmdlet_stage(I, def, name, args->item, args->len, cmd, args->piped, out, res);
     } else if (is_script_path(name, val_str_len(s)) &&
                ((st = script_stage(I, cmd, name, args, out, res, &found)) || found)) {
         /* ran (or failed to parse) a script file */
     } else if (I->native && (def = I->native(I, name, val_str_len(s)))) {
-        st = cmdlet_stage(I, def, name, args->item, args->len, cmd, out, res);
+        st = cmdlet_stage(I, def, name, args->item, args->len, cmd, args->piped, out, res);
     } else {
         st = not_found(I, cmd->a, name);
     }
@@ -946,14 +1387,14 @@ static Status resolve(Interp *I, Node *cmd, Value target, ArgList *args, Pipe *o
     return st;
 }
 
-static Status command_stage(Interp *I, Node *cmd, Pipe *out, Stage **res)
+static Status command_stage(Interp *I, Node *cmd, int piped, Pipe *out, Stage **res)
 {
     Value target;
     Node *name = cmd->a;
     Status st = name->kind == AST_STRING ? (target = val_str_n(name->str, name->len), ST_OK)
                                          : eval_expr(I, name, &target);
     if (st) return st;
-    ArgList l = {NULL, 0, 0, val_null()};
+    ArgList l = {NULL, 0, 0, val_null(), piped};
     for (Node *e = name->next; e && !st; e = e->next)
         st = eval_arg(I, e, &l);
     if (!st) st = resolve(I, cmd, target, &l, out, res);
@@ -977,8 +1418,8 @@ static Status run_stages(Interp *I, Stage **s, int n)
     for (int i = 0; i < n && !st; i++)
         st = phase(I, s[i], PH_BEGIN, val_null(), 0);
     if (!st) st = phase(I, s[0], PH_PROCESS, val_null(), 0);
-    for (int i = 0; i < n && !st; i++)
-        st = phase(I, s[i], PH_END, val_null(), 0);
+    for (int i = 0; i < n && (!st || st == ST_STOP); i++) /* upstream stop: pipeline.h */
+        if (pipe_stop_resumes(I, &st, &s[i]->pipe)) st = phase(I, s[i], PH_END, val_null(), 0);
     return st;
 }
 
@@ -1065,7 +1506,7 @@ static void set_common_vars(Interp *I, Stage *s)
 }
 
 /* The stage a pipeline element runs as, with its redirections. */
-static Status element_stage(Interp *I, Node *e, Pipe *down, Stage **res)
+static Status element_stage(Interp *I, Node *e, int piped, Pipe *down, Stage **res)
 {
     Stage io;
     memset(&io, 0, sizeof io);
@@ -1075,7 +1516,7 @@ static Status element_stage(Interp *I, Node *e, Pipe *down, Stage **res)
     if (!st && e->kind == AST_CMDEXPR)
         *res = expr_stage(e, out);
     else if (!st)
-        st = command_stage(I, e, out, res);
+        st = command_stage(I, e, piped, out, res);
     if (st) {
         stage_release(I, &io);
         return st;
@@ -1098,7 +1539,7 @@ Status eval_pipeline(Interp *I, Node *n, Pipe *out)
         elem[k - i--] = e;
     Pipe *down = out;
     for (i = k - 1; i >= 0 && !st; i--) {
-        st = element_stage(I, elem[i], down, &s[i]);
+        st = element_stage(I, elem[i], i > 0, down, &s[i]);
         if (!st) down = &s[i]->pipe;
     }
     free(elem);

@@ -11,17 +11,22 @@
 
 #include "runtime/arith.h"
 #include "runtime/array.h"
+#include "runtime/bigint.h"
 #include "runtime/decimal.h"
+#include "runtime/drivevar.h"
 #include "runtime/hashtable.h"
 #include "runtime/mem.h"
 #include "runtime/members_util.h"
 #include "runtime/members.h"
+#include "runtime/members_kinds.h"
+#include "runtime/nettypes.h"
 #if EVAL_USE_MEMBERS
 #include "runtime/statics.h"
 #endif
 #include "runtime/numfmt.h"
 #include "runtime/object.h"
 #include "runtime/pathinfo.h"
+#include "runtime/runloc.h"
 #include "runtime/scriptblock.h"
 #include "runtime/wildcard.h"
 
@@ -38,13 +43,10 @@ static Value error_list(Interp *I)
     return val_ref(I->errors);
 }
 
-/* $PWD: the current location. */
-static Value current_dir(void)
+/* $PWD: the runspace's current location (runtime/runloc.h). */
+static Value current_dir(Interp *I)
 {
-    char *d = getcwd(NULL, 0);
-    Value v = pathinfo_new(d ? d : "/");
-    free(d);
-    return v;
+    return pathinfo_new(runloc_get(I));
 }
 
 /* $true $false $null $? $Error $PWD; returns 1 when name is one of them. */
@@ -60,7 +62,7 @@ static int special_get(Interp *I, const char *name, size_t len, Value *out)
         if (is_name(name, len, "null")) return *out = val_null(), 1;
         return 0;
     case 3:
-        if (is_name(name, len, "PWD")) return *out = current_dir(), 1;
+        if (is_name(name, len, "PWD")) return *out = current_dir(I), 1;
         return 0;
     case 6:
         if (is_name(name, len, "PSItem")) return *out = eval_var_get(I, "_", 1), 1;
@@ -125,6 +127,8 @@ static Status eval_variable(Interp *I, Node *n, Value *out)
         *out = e ? val_str(e) : val_null();
         return ST_OK;
     }
+    if (q == Q_OTHER && drivevar_get(I, n->b->str, n->str, n->len, out))
+        return ST_OK; /* h7: ${function:f}, $alias:x */
     Scope *s = qual_scope(I, q);
     if (!s) {
         *out = eval_var_get(I, n->str, n->len);
@@ -148,8 +152,10 @@ static Status eval_number(Interp *I, Node *n, Value *out)
         *out = val_long(l->v.i);
         break;
     case NUM_DOUBLE:
-    case NUM_BIGINT:
         *out = val_double(l->v.d);
+        break;
+    case NUM_BIGINT:
+        *out = convert_numlit(l, n->str, n->len);
         break;
     case NUM_DECIMAL:
         if (convert_parse_number(n->str, n->len, out) != 0) *out = val_double(l->v.d);
@@ -436,6 +442,20 @@ static Value filter(Interp *I, Value lhs, StrTest t, void *ctx, int neg)
     return r;
 }
 
+/* -like on a collection: pwsh's LikeOperator collects the elements' strings, not the
+ * elements (1, 12 -like '1*' gives two Strings). */
+static Value filter_strings(Interp *I, Value lhs, StrTest t, void *ctx, int neg)
+{
+    if (!val_is_array(lhs)) return val_bool(test_one(I, t, ctx, lhs, 1) != neg);
+    Value r = arr_new(TY_OBJECT, 0);
+    for (size_t i = 0; i < arr_len(lhs); i++) {
+        Value s = convert_to_string(arr_peek(lhs, i), NULL);
+        if (t(I, ctx, s, 0) != neg) arr_push(r, s);
+        val_unref(s);
+    }
+    return r;
+}
+
 static int like_test(Interp *I, void *ctx, Value s, int scalar)
 {
     return wildcard_test(ctx, val_str_data(s), val_str_len(s));
@@ -453,7 +473,7 @@ static Status op_like(Interp *I, Node *n, Value a, Value b, int neg, Value *out)
         free(err);
         return st;
     }
-    *out = filter(I, a, like_test, w, neg);
+    *out = filter_strings(I, a, like_test, w, neg);
     wildcard_free(w);
     return ST_OK;
 }
@@ -493,6 +513,8 @@ static int match_test(Interp *I, void *ctx, Value s, int scalar)
 
 static Status regex_of(Interp *I, Node *n, Value pat, unsigned opts, Regex **re)
 {
+    if (nettype_regex(pat)) /* a [regex] object keeps its own options */
+        return *re = rx_ref(nettype_regex(pat)), ST_OK;
     Value p = convert_to_string(pat, NULL);
     char *err = NULL;
     *re = rx_cache_get(I->rx, val_str_data(p), val_str_len(p), opts, &err);
@@ -534,6 +556,60 @@ static Value replace_one(Regex *re, Value v, Value rep)
     return val_str_take_sb(&sb);
 }
 
+/* One match's replacement from a script block: $_ is the Match object; the output is joined
+ * like [string] would. */
+static Status replace_call(Interp *I, Value sb, Regex *re, Value s, RxMatch *m, StrBuf *out)
+{
+    Value match = mkinds_match_new(re, val_str_data(s), val_str_len(s), m), r;
+    Collector c;
+    collector_init(&c);
+    Status st = eval_invoke_item(I, sb, match, &c.pipe);
+    val_unref(match);
+    if (st) return collector_free(&c), st;
+    r = collector_take(&c);
+    convert_append_string(r, ofs(I), out);
+    val_unref(r);
+    return ST_OK;
+}
+
+/* s with every match replaced by the script block's result. */
+static Status replace_sb(Interp *I, Regex *re, Value v, Value sb, Value *out)
+{
+    Value s = convert_to_string(v, NULL);
+    StrBuf acc = {0};
+    RxIter it;
+    RxMatch m = {0};
+    char *err = NULL;
+    size_t at = 0;
+    Status st = ST_OK;
+    rx_iter_init(&it, re, val_str_data(s), val_str_len(s));
+    while (!st && rx_iter_next(&it, &m, &err) > 0) {
+        sb_append(&acc, val_str_data(s) + at, m.group[0].start - at);
+        st = replace_call(I, sb, re, s, &m, &acc);
+        at = m.group[0].end;
+    }
+    free(err);
+    rx_match_free(&m);
+    sb_append(&acc, val_str_data(s) + at, val_str_len(s) - at);
+    val_unref(s);
+    if (st) return sb_free(&acc), st;
+    *out = val_str_take_sb(&acc);
+    return ST_OK;
+}
+
+static Status op_replace_sb(Interp *I, Regex *re, Value a, Value sb, Value *out)
+{
+    if (!val_is_array(a)) return replace_sb(I, re, a, sb, out);
+    *out = arr_new(TY_OBJECT, arr_len(a));
+    for (size_t i = 0; i < arr_len(a); i++) {
+        Value r;
+        Status st = replace_sb(I, re, arr_peek(a, i), sb, &r);
+        if (st) return val_unref(*out), st;
+        arr_push_take(*out, r);
+    }
+    return ST_OK;
+}
+
 static Status op_replace(Interp *I, Node *n, Value a, Value b, Value *out)
 {
     Value pat = b, rep = val_null();
@@ -544,6 +620,11 @@ static Status op_replace(Interp *I, Node *n, Value a, Value b, Value *out)
     Regex *re;
     Status st = regex_of(I, n, pat, case_opts(n), &re);
     if (st) return st;
+    if (val_is(val_base(rep), &cls_scriptblock)) {
+        st = op_replace_sb(I, re, a, val_base(rep), out);
+        rx_unref(re);
+        return st;
+    }
     Value r = convert_to_string(rep, NULL);
     if (!val_is_array(a)) {
         *out = replace_one(re, a, r);
@@ -565,19 +646,87 @@ static void push_spans(Value out, Value s, RxSpanList *l)
     rx_spans_free(l);
 }
 
-/* -split options given as a string: "SimpleMatch, IgnoreCase ..." */
+/* -split options given as a string: "SimpleMatch, IgnoreCase ..." (names case-insensitive),
+ * or as a number (a [System.Management.Automation.SplitOptions] value). */
 static unsigned split_opts(Value v, unsigned opts)
 {
+    static const struct {
+        const char *name;
+        unsigned bit;
+    } names[] = {{"SimpleMatch", RX_PS_SIMPLEMATCH},
+                 {"RegexMatch", 0},
+                 {"CultureInvariant", RX_CULTUREINVARIANT},
+                 {"IgnorePatternWhitespace", RX_IGNOREPATTERNWS},
+                 {"Multiline", RX_MULTILINE},
+                 {"Singleline", RX_SINGLELINE},
+                 {"IgnoreCase", RX_IGNORECASE},
+                 {"ExplicitCapture", RX_EXPLICITCAPTURE}};
+    Value num; /* names[] is in SplitOptions bit order: SimpleMatch = 1, RegexMatch = 2, ... */
+    if (val_is_integer(val_base(v)) && convert_to(v, TY_INT32, 0, &num, NULL) == 0) {
+        for (int i = 0; i < 8; i++)
+            if (num.as.i & (1 << i)) opts |= names[i].bit;
+        return opts;
+    }
     Value s = convert_to_string(v, NULL);
     const char *t = val_str_data(s);
-    if (strstr(t, "SimpleMatch") || strstr(t, "simplematch")) opts |= RX_PS_SIMPLEMATCH;
-    if (strstr(t, "IgnoreCase")) opts |= RX_IGNORECASE;
-    if (strstr(t, "Multiline")) opts |= RX_MULTILINE;
-    if (strstr(t, "Singleline")) opts |= RX_SINGLELINE;
+    while (*t) {
+        while (*t == ' ' || *t == ',')
+            t++;
+        size_t len = strcspn(t, ", ");
+        for (size_t i = 0; i < sizeof names / sizeof names[0]; i++)
+            if (len && str_ieq_slice(t, len, names[i].name)) opts |= names[i].bit;
+        t += len;
+    }
     val_unref(s);
     return opts;
 }
 
+/* -split { script block }: each character (as $_) for which the block is true is a delimiter;
+ * max > 0 limits the number of pieces. */
+static Status split_sb(Interp *I, Value sb, Value s, long max, Value r)
+{
+    const char *p = val_str_data(s);
+    size_t len = val_str_len(s), at = 0, used;
+    long pieces = 1;
+    for (size_t i = 0; i < len && (max <= 0 || pieces < max); i += used) {
+        uint32_t cp = utf8_decode(p + i, len - i, &used);
+        Value ch = cp <= 0xFFFF ? val_char(cp) : val_str_n(p + i, used), res;
+        Collector c;
+        collector_init(&c);
+        Status st = eval_invoke_item(I, sb, ch, &c.pipe);
+        val_unref(ch);
+        if (st) return collector_free(&c), st;
+        res = collector_take(&c);
+        int hit = convert_truthy(res);
+        val_unref(res);
+        if (!hit) continue;
+        arr_push_take(r, val_str_n(p + at, i - at));
+        at = i + used;
+        pieces++;
+    }
+    arr_push_take(r, val_str_n(p + at, len - at));
+    return ST_OK;
+}
+
+static Status split_one(Interp *I, Node *n, Value s, Value delim, long max, unsigned opts, Value r)
+{
+    if (val_is(val_base(delim), &cls_scriptblock)) return split_sb(I, val_base(delim), s, max, r);
+    Value d = convert_to_string(delim, NULL);
+    RxSpanList l = {0};
+    char *err = NULL;
+    int rc = rx_ps_split(I->rx, val_str_data(s), val_str_len(s), val_str_data(d), val_str_len(d),
+                         max, opts, &l, &err);
+    val_unref(d);
+    if (rc) {
+        Status st = eval_fail(I, n, EXC_ARGUMENT, "InvalidRegularExpression", "%s", err);
+        free(err);
+        return st;
+    }
+    push_spans(r, s, &l);
+    return ST_OK;
+}
+
+/* a -split delim | delim, max | delim, max, options: the result is a string[]. */
 static Status op_split(Interp *I, Node *n, Value a, Value b, Value *out)
 {
     Value delim = b;
@@ -590,25 +739,14 @@ static Status op_split(Interp *I, Node *n, Value a, Value b, Value *out)
             max = (long)m.as.i;
         if (arr_len(b) > 2) opts = split_opts(arr_peek(b, 2), opts);
     }
-    Value d = convert_to_string(delim, NULL);
-    Value r = arr_new(TY_OBJECT, 0);
+    Value r = arr_new(TY_STRING, 0);
     size_t n_in = val_is_array(a) ? arr_len(a) : 1;
     for (size_t i = 0; i < n_in; i++) {
         Value s = convert_to_string(val_is_array(a) ? arr_peek(a, i) : a, NULL);
-        RxSpanList l = {0};
-        char *err = NULL;
-        int rc = rx_ps_split(I->rx, val_str_data(s), val_str_len(s), val_str_data(d),
-                             val_str_len(d), max, opts, &l, &err);
-        if (rc) {
-            val_unref(s), val_unref(d), val_unref(r);
-            Status st = eval_fail(I, n, EXC_ARGUMENT, "InvalidRegularExpression", "%s", err);
-            free(err);
-            return st;
-        }
-        push_spans(r, s, &l);
+        Status st = split_one(I, n, s, delim, max, opts, r);
         val_unref(s);
+        if (st) return val_unref(r), st;
     }
-    val_unref(d);
     *out = r;
     return ST_OK;
 }
@@ -693,6 +831,7 @@ static NfStatus fmt_arg(void *ctx, StrBuf *out, int index, const char *fmt, size
     FmtCtx *f = ctx;
     if (index < 0 || (size_t)index >= arr_len(f->args)) return NF_EINDEX;
     Value v = val_base(arr_peek(f->args, (size_t)index));
+    if (val_is_bigint(v)) return (NfStatus)bigint_format(v, fmt, out);
     if (val_is_decimal(v)) {
         Decimal d = dec_of(v);
         NfDecimal nd = {d.lo, d.mid, d.hi, d.scale, d.neg};
@@ -860,7 +999,7 @@ static Status eval_unary(Interp *I, Node *n, Value *out)
         break;
     }
     case OP_SPLIT: {
-        Value r = arr_new(TY_OBJECT, 0), s = convert_to_string(a, NULL);
+        Value r = arr_new(TY_STRING, 0), s = convert_to_string(a, NULL);
         RxSpanList l = {0};
         rx_ps_split_ws(I->rx, val_str_data(s), val_str_len(s), &l);
         push_spans(r, s, &l);
@@ -924,7 +1063,7 @@ static Status static_member(Interp *I, Node *n, Value type, const char *name, si
 {
     if (!val_is(type, &cls_typeref)) return *out = val_null(), ST_OK;
 #if EVAL_USE_MEMBERS
-    MemberCtx mc = {.rx = I->rx};
+    MemberCtx mc = {.rx = I->rx, .cwd = runloc_get(I)};
     MemberError err;
     const char *full = typeref_fullname(type);
     int rc = static_get(&mc, full, strlen(full), name, len, out, &err);
@@ -985,7 +1124,7 @@ Status eval_member(Interp *I, Value obj, const char *name, size_t len, Value *ou
     if (val_is_str(val_base(obj)) && str_ieq_slice(name, len, "Length"))
         return *out = val_int((int32_t)val_str_len16(val_base(obj))), ST_OK;
 #if EVAL_USE_MEMBERS
-    MemberCtx mc = {.rx = I->rx};
+    MemberCtx mc = {.rx = I->rx, .cwd = runloc_get(I)};
     MemberError err;
     int rc = member_get(&mc, obj, name, len, out, &err);
     if (rc == MEMBER_OK) return ST_OK;
@@ -1025,6 +1164,31 @@ static Status eval_args(Interp *I, Node *list, Value **args, int *nargs)
     return ST_OK;
 }
 
+/* Not a Status the evaluator returns: nettype_method's "not an object of nettypes.h". */
+#define ST_NOTMINE ((Status)-1)
+
+/* Methods of the objects of nettypes.h (Regex, Version, BigInteger, enums); a .NET exception
+ * is wrapped as MethodInvocationException, as eval_method does. */
+static Status nettype_method(Interp *I, Node *n, Value obj, const char *name, size_t len,
+                             Value *args, int nargs, Value *out)
+{
+    if (n->flags & NF_STATIC) return ST_NOTMINE;
+    MemberCtx mc = {.rx = I->rx, .cwd = runloc_get(I)};
+    MemberError err;
+    int rc = nettype_call(&mc, obj, name, len, args, nargs, out, &err);
+    if (rc == MEMBER_NOTFOUND) return ST_NOTMINE;
+    if (rc == MEMBER_OK) return ST_OK;
+    ErrInit e = {.msg = err.msg,
+                 .id = err.id,
+                 .exc = EXC_METHOD,
+                 .inner = EXC_METHOD,
+                 .cat = ERRCAT_NOTSPECIFIED,
+                 .prog = I->prog,
+                 .start = n->start,
+                 .end = n->end};
+    return eval_throw_rec(I, errrec_new(&e), 0);
+}
+
 static Status eval_invoke_node(Interp *I, Node *n, Value *out)
 {
     Value obj, name, *args;
@@ -1037,7 +1201,9 @@ static Status eval_invoke_node(Interp *I, Node *n, Value *out)
         return *out = val_null(), ST_OK;
     }
     if (!(st = eval_args(I, n->c, &args, &nargs))) {
-        st = eval_method(I, n, obj, val_str_data(name), val_str_len(name), args, nargs, out);
+        st = nettype_method(I, n, obj, val_str_data(name), val_str_len(name), args, nargs, out);
+        if (st == ST_NOTMINE)
+            st = eval_method(I, n, obj, val_str_data(name), val_str_len(name), args, nargs, out);
         for (int i = 0; i < nargs; i++)
             val_unref(args[i]);
         free(args);
@@ -1053,7 +1219,13 @@ static Status eval_index(Interp *I, Node *n, Value *out)
     if (st) return st;
     if ((n->flags & NF_NULLCOND) && val_is_null(obj)) return *out = val_null(), ST_OK;
     if ((st = eval_expr(I, n->b, &idx))) return val_unref(obj), st;
-    st = eval_index_value(I, n, obj, idx, out);
+    Value b = val_base(obj);
+    if (val_is(b, &cls_rxgroups) && !val_is_array(idx)) {
+        /* $m.Groups[1], $m.Groups['name'] */
+        if (!mkinds_group_at(b, idx, out)) *out = val_null();
+    } else {
+        st = eval_index_value(I, n, obj, idx, out);
+    }
     val_unref(obj), val_unref(idx);
     return st;
 }
@@ -1182,11 +1354,20 @@ static Status set_var(Interp *I, Node *n, Value v)
     }
     if (qualifier(n) == Q_ENV) {
         Value s = convert_to_string(v, NULL);
-        setenv(n->str, val_str_data(s), 1);
+        if (val_str_len(s)) /* h7: as in pwsh, '' removes the variable (Test-Path env:x) */
+            setenv(n->str, val_str_data(s), 1);
+        else
+            unsetenv(n->str);
         val_unref(s);
         return ST_OK;
     }
+    if (qualifier(n) == Q_OTHER && drivevar_set(I, n->b->str, n->str, n->len, v))
+        return ST_OK; /* h7: $function:f = {...} */
     Var *var = target_var(I, n);
+    if (var_flags(var) & (VF_READONLY | VF_CONSTANT)) /* h7: New-Variable -Option ReadOnly */
+        return eval_fail(I, n, EXC_RUNTIME, "VariableNotWritable",
+                         "Cannot overwrite variable %s because it is read-only or constant.",
+                         var_name(var));
     Value t = var_type(var);
     if (t.kind == VAL_NULL) {
         var_set(var, v);
@@ -1221,8 +1402,7 @@ static Status set_member(Interp *I, Node *n, Value v)
     if (st) return st;
     if ((st = member_name(I, n->b, &name))) return val_unref(obj), st;
     const ObjClass *c = val_class(obj);
-    if (!(c && c->set_prop && c->set_prop(obj, val_str_data(name), val_str_len(name), v)) &&
-        !object_set_prop(obj, val_str_data(name), val_str_len(name), v))
+    if (!(c && c->set_prop && c->set_prop(obj, val_str_data(name), val_str_len(name), v)))
         st = eval_fail(I, n, EXC_RUNTIME, "PropertyNotFound",
                        "The property '%s' cannot be found on this object. Verify that the "
                        "property exists and can be set.",
@@ -1240,15 +1420,24 @@ static Status set_element(Interp *I, Node *n, Value obj, Value idx, Value v)
     if (!val_is_array(obj))
         return eval_fail(I, n, EXC_RUNTIME, "CannotIndex",
                          "Unable to index into an object of type %s.", val_type_fullname(obj));
-    Value i32;
+    Value i32, c;
     ConvError ce;
+    if (arr_rank(obj) == 2) { /* $a[i, j] = v on a T[,] */
+        size_t at;
+        if (!arr_md_index(obj, idx, &at))
+            return eval_fail(I, n, EXC_RUNTIME, "IndexOutOfRange",
+                             "Index was outside the bounds of the array.");
+        if (convert_to(v, arr_elem_type(obj), 0, &c, &ce)) return eval_fail_conv(I, n, &ce);
+        arr_set(obj, at, c);
+        val_unref(c);
+        return ST_OK;
+    }
     if (convert_to(idx, TY_INT32, 0, &i32, &ce)) return eval_fail_conv(I, n, &ce);
     int64_t i = i32.as.i, len = (int64_t)arr_len(obj);
     if (i < 0) i += len;
     if (i < 0 || i >= len)
         return eval_fail(I, n, EXC_RUNTIME, "IndexOutOfRange",
                          "Index was outside the bounds of the array.");
-    Value c;
     if (convert_to(v, arr_elem_type(obj), 0, &c, &ce)) return eval_fail_conv(I, n, &ce);
     arr_set(obj, (size_t)i, c);
     val_unref(c);

@@ -9,6 +9,7 @@
 
 #include "runtime/arith.h"
 #include "runtime/array.h"
+#include "runtime/collections.h"
 #include "runtime/hashtable.h"
 #include "runtime/mem.h"
 #include "runtime/members.h"
@@ -16,11 +17,13 @@
 #include "runtime/statics.h"
 #endif
 #include "runtime/object.h"
+#include "runtime/psinfo.h"
+#include "runtime/runloc.h"
 #include "runtime/scriptblock.h"
 
 typedef Status (*MethodFn)(Interp *I, Node *n, Value self, Value *args, int nargs, Value *out);
 
-typedef enum Recv { R_ANY, R_STR, R_HASH, R_ARRAY, R_SB } Recv;
+typedef enum Recv { R_ANY, R_STR, R_HASH, R_ARRAY, R_SB, R_LIST } Recv;
 
 typedef struct Method {
     Recv recv;
@@ -309,6 +312,15 @@ static Status where_test(Interp *I, Value sb, Value item, int *ok)
     return st;
 }
 
+/* The items of arr in a new Collection`1[PSObject], what .ForEach() and .Where() return. */
+static Value to_collection(Value arr)
+{
+    Value r = coll_list_new(&cls_collection, TY_OBJECT);
+    for (size_t i = 0; i < arr_len(arr); i++)
+        arr_push(r, arr_peek(arr, i));
+    return r;
+}
+
 /* .ForEach({ ... }): the block once per item with $_ set. */
 static Status foreach_sb(Interp *I, Value arr, Value sb, Value *out)
 {
@@ -318,8 +330,25 @@ static Status foreach_sb(Interp *I, Value arr, Value sb, Value *out)
         Status st = eval_invoke_item(I, sb, arr_peek(arr, i), &c.pipe);
         if (st) return collector_free(&c), st;
     }
-    *out = collector_take_array(&c);
+    Value all = collector_take_array(&c);
+    *out = to_collection(all);
+    val_unref(all);
     return ST_OK;
+}
+
+/* .ForEach('Name', value): an item having property Name gets it set (no output).  0 when the
+ * item has no such property (then Name is a method to call). */
+static int foreach_set(Value item, Value name, Value *a, int na)
+{
+    Value old;
+    if (!val_get_prop(item, val_str_data(name), val_str_len(name), &old)) return 0;
+    val_unref(old);
+    const ObjClass *c = val_class(item);
+    Value v = na == 2 ? a[1] : val_null();
+    if (na > 2) v = arr_from(a + 1, (size_t)(na - 1));
+    if (c && c->set_prop) c->set_prop(item, val_str_data(name), val_str_len(name), v);
+    if (na > 2) val_unref(v);
+    return 1;
 }
 
 /* .ForEach('Name') reads a property; .ForEach('Name', args) calls a method; .ForEach([type])
@@ -334,6 +363,8 @@ static Status foreach_member(Interp *I, Node *n, Value arr, Value *a, int na, Va
         ConvError ce;
         if (val_is(a[0], &cls_typeref))
             st = convert_to_type(item, a[0], &v, &ce) ? eval_fail_conv(I, n, &ce) : ST_OK;
+        else if (na > 1 && foreach_set(item, name, a, na))
+            continue;
         else if (na > 1)
             st = eval_method(I, n, item, val_str_data(name), val_str_len(name), a + 1, na - 1, &v);
         else
@@ -348,7 +379,8 @@ static Status foreach_member(Interp *I, Node *n, Value arr, Value *a, int na, Va
     }
     val_unref(name);
     if (st) return val_unref(r), st;
-    *out = r;
+    *out = to_collection(r);
+    val_unref(r);
     return ST_OK;
 }
 
@@ -442,8 +474,29 @@ static Status m_where(Interp *I, Node *n, Value arr, Value *a, int na, Value *ou
         if (!w.started || w.mode != W_SKIPUNTIL) st = where_test(I, a[0], item, &ok);
         if (!st && where_take(&w, item, ok)) break;
     }
-    if (!st) *out = where_result(&w);
+    if (!st) {
+        Value r = where_result(&w);
+        *out = w.mode == W_SPLIT ? val_ref(r) : to_collection(r);
+        val_unref(r);
+    }
     val_unref(w.hit), val_unref(w.rest);
+    return st;
+}
+
+/* .ForEach() and .Where() on a scalar see a one-item collection. */
+static Status m_foreach_any(Interp *I, Node *n, Value obj, Value *a, int na, Value *out)
+{
+    Value one = arr_from(&obj, 1);
+    Status st = m_foreach(I, n, one, a, na, out);
+    val_unref(one);
+    return st;
+}
+
+static Status m_where_any(Interp *I, Node *n, Value obj, Value *a, int na, Value *out)
+{
+    Value one = arr_from(&obj, 1);
+    Status st = m_where(I, n, one, a, na, out);
+    val_unref(one);
     return st;
 }
 
@@ -522,11 +575,134 @@ static Status m_getenum(Interp *I, Node *n, Value h, Value *a, int na, Value *ou
     return ST_OK;
 }
 
+/* ---- List[T] methods taking a predicate: the script block gets the item as $args[0]
+ * (or its first parameter), as a [Predicate[T]] made from a script block does in pwsh ---- */
+
+typedef enum PredOp { P_FINDALL, P_FIND, P_FINDINDEX, P_EXISTS, P_TRUEFORALL, P_REMOVEALL } PredOp;
+static const char *const pred_names[] = {"FindAll", "Find",       "FindIndex",
+                                         "Exists",  "TrueForAll", "RemoveAll"};
+
+/* default(T) for Find without a match: 0 / False for value types, else $null. */
+static Value default_of(TypeId t)
+{
+    ValKind k = type_val_kind(t);
+    return t != TY_OBJECT && k != VAL_OBJ ? val_make(k) : val_null();
+}
+
+static Status predicate(Interp *I, Node *n, Value sb, Value item, int *ok)
+{
+    Value r;
+    Status st = sb_call(I, sb, &item, 1, 1, &r);
+    if (st) return st;
+    *ok = convert_truthy(r);
+    val_unref(r);
+    return ST_OK;
+}
+
+static Status method_exc(Interp *I, Node *n, const MemberError *err);
+
+/* pwsh's message for a match argument that is not a script block. */
+static Status bad_predicate(Interp *I, Node *n, Value l, Value arg, PredOp op)
+{
+    Value s = convert_to_string(arg, NULL);
+    const char *t = type_fullname(arr_elem_type(l));
+    MemberError err;
+    conv_fail(&err, "MethodArgumentConversionInvalidCastArgument",
+              "Cannot convert argument \"match\", with value: \"%.100s\", for \"%s\" to type "
+              "\"System.Predicate`1[%s]\": \"Cannot convert the \"%.100s\" value of type \"%s\" to "
+              "type \"System.Predicate`1[%s]\".\"",
+              val_str_data(s), pred_names[op], t, val_str_data(s), val_type_fullname(arg), t);
+    val_unref(s);
+    return method_exc(I, n, &err);
+}
+
+static Status list_pred(Interp *I, Node *n, Value l, Value *a, int na, PredOp op, Value *out)
+{
+    if (na != 1)
+        return eval_fail(I, n, EXC_METHOD, "MethodCountCouldNotFindBest",
+                         "Cannot find an overload for \"%s\" and the argument count: \"%d\".",
+                         pred_names[op], na);
+    if (!val_is(a[0], &cls_scriptblock)) return bad_predicate(I, n, l, a[0], op);
+    Value hits = coll_list_new(&cls_list, arr_elem_type(l));
+    Status st = ST_OK;
+    int found = -1, all = 1;
+    for (size_t i = 0; i < arr_len(l) && !st; i++) {
+        int ok = 0;
+        Value item = val_ref(arr_peek(l, i));
+        st = predicate(I, n, a[0], item, &ok);
+        if (!st && ok) arr_push(hits, item);
+        if (!st && ok && found < 0) found = (int)i;
+        all &= ok;
+        val_unref(item);
+        if (found >= 0 && (op == P_FIND || op == P_FINDINDEX || op == P_EXISTS)) break;
+        if (!ok && op == P_TRUEFORALL) break;
+    }
+    if (st) return val_unref(hits), st;
+    if (op == P_REMOVEALL) /* keep the others, in order */
+        for (size_t i = arr_len(l); i-- > 0;)
+            for (size_t k = 0; k < arr_len(hits); k++)
+                if (val_identical(arr_peek(l, i), arr_peek(hits, k))) {
+                    arr_remove_at(l, i);
+                    break;
+                }
+    switch (op) {
+    case P_FINDALL:
+        *out = val_ref(hits);
+        break;
+    case P_FIND:
+        *out = found >= 0 ? arr_get(hits, 0) : default_of(arr_elem_type(l));
+        break;
+    case P_FINDINDEX:
+        *out = val_int(found);
+        break;
+    case P_EXISTS:
+        *out = val_bool(found >= 0);
+        break;
+    case P_TRUEFORALL:
+        *out = val_bool(all);
+        break;
+    default:
+        *out = val_int((int32_t)arr_len(hits));
+        break;
+    }
+    val_unref(hits);
+    return ST_OK;
+}
+
+static Status m_findall(Interp *I, Node *n, Value l, Value *a, int na, Value *out)
+{
+    return list_pred(I, n, l, a, na, P_FINDALL, out);
+}
+static Status m_find(Interp *I, Node *n, Value l, Value *a, int na, Value *out)
+{
+    return list_pred(I, n, l, a, na, P_FIND, out);
+}
+static Status m_findindex(Interp *I, Node *n, Value l, Value *a, int na, Value *out)
+{
+    return list_pred(I, n, l, a, na, P_FINDINDEX, out);
+}
+static Status m_exists(Interp *I, Node *n, Value l, Value *a, int na, Value *out)
+{
+    return list_pred(I, n, l, a, na, P_EXISTS, out);
+}
+static Status m_trueforall(Interp *I, Node *n, Value l, Value *a, int na, Value *out)
+{
+    return list_pred(I, n, l, a, na, P_TRUEFORALL, out);
+}
+static Status m_removeall(Interp *I, Node *n, Value l, Value *a, int na, Value *out)
+{
+    return list_pred(I, n, l, a, na, P_REMOVEALL, out);
+}
+
 /* Methods that need the evaluator: tried before runtime/members.c. */
 static const Method eval_methods[] = {
     {R_ARRAY, "ForEach", m_foreach},    {R_ARRAY, "Where", m_where},
+    {R_ANY, "ForEach", m_foreach_any},  {R_ANY, "Where", m_where_any},
     {R_SB, "Invoke", m_invoke},         {R_SB, "InvokeReturnAsIs", m_invoke_asis},
-    {R_SB, "GetNewClosure", m_closure},
+    {R_SB, "GetNewClosure", m_closure}, {R_LIST, "FindAll", m_findall},
+    {R_LIST, "Find", m_find},           {R_LIST, "FindIndex", m_findindex},
+    {R_LIST, "Exists", m_exists},       {R_LIST, "TrueForAll", m_trueforall},
+    {R_LIST, "RemoveAll", m_removeall},
 };
 
 /* Fallbacks for what runtime/members.c does not (yet) provide. */
@@ -567,6 +743,8 @@ static int recv_ok(Recv r, Value v)
         return ht_is(v);
     case R_ARRAY:
         return val_is_array(v);
+    case R_LIST:
+        return val_is(v, &cls_list);
     case R_SB:
         return val_is(v, &cls_scriptblock);
     default:
@@ -651,6 +829,12 @@ Status eval_method(Interp *I, Node *n, Value obj, const char *name, size_t len, 
     if (val_is_null(obj))
         return eval_fail(I, n, EXC_RUNTIME, "InvokeMethodOnNull",
                          "You cannot call a method on a null-valued expression.");
+    Value sm; /* Add-Member -MemberType ScriptMethod */
+    if (object_find_method(obj, name, len, &sm)) {
+        int st = object_script_run(sm, obj, args, nargs, out);
+        val_unref(sm);
+        return (Status)st;
+    }
     Value b = val_base(obj);
     if ((n->flags & NF_STATIC) && val_is(b, &cls_typeref))
         return static_method(I, n, b, name, len, args, nargs, out);
@@ -659,7 +843,7 @@ Status eval_method(Interp *I, Node *n, Value obj, const char *name, size_t len, 
     if (m) return m->fn(I, n, b, args, nargs, out);
     MemberError err;
 #if EVAL_USE_MEMBERS
-    MemberCtx mc = {.rx = I->rx};
+    MemberCtx mc = {.rx = I->rx, .cwd = runloc_get(I)};
     int rc = member_call(&mc, b, name, len, args, nargs, out, &err);
     /* members.c leaves $null for void methods ($h.Add(...)): they produce no output */
     if (rc == MEMBER_OK && out->kind == VAL_NULL) *out = val_autonull();
@@ -808,10 +992,12 @@ static Status static_method(Interp *I, Node *n, Value type, const char *name, si
 {
     const char *tn = typeref_name(type);
 #if EVAL_USE_MEMBERS
-    MemberCtx mc = {.rx = I->rx};
+    MemberCtx mc = {.rx = I->rx, .cwd = runloc_get(I)};
     MemberError err;
     const char *full = typeref_fullname(type);
-    int rc = static_call(&mc, full, strlen(full), name, len, args, nargs, out, &err);
+    int rc = coll_static_call(&mc, full, strlen(full), name, len, args, nargs, out, &err);
+    if (rc == MEMBER_NOTFOUND)
+        rc = static_call(&mc, full, strlen(full), name, len, args, nargs, out, &err);
     if (rc == MEMBER_OK) return ST_OK;
     if (rc == MEMBER_ERROR) return method_exc(I, n, &err);
 #endif
@@ -848,10 +1034,19 @@ static int str_at(Value s, int64_t i, Value *out)
     return 0;
 }
 
-/* One element; 0 when there is none (out of range). */
-static int index_one(Value obj, Value idx, Value *out)
+/* One element; 0 when there is none (out of range).  An OrderedDictionary indexed by an
+ * Int32 reads by position (its this[int] overload), unless by_key ($d[[object]1]). */
+static int index_one(Value obj, Value idx, int by_key, Value *out)
 {
+    if (val_is(obj, &cls_ordered) && idx.kind == VAL_INT32 && !by_key) {
+        int64_t i = idx.as.i;
+        if (i < 0 || (size_t)i >= ht_count(obj)) return 0;
+        Value k, v;
+        ht_entry_peek(obj, (size_t)i, &k, &v);
+        return *out = val_ref(v), 1;
+    }
     if (ht_is(obj)) return ht_get(obj, idx, out) ? 1 : (*out = val_null(), 1);
+    if (psinfo_member_at(obj, idx, out)) return 1; /* $o.psobject.Properties['a'] */
     Value iv;
     if (convert_to(idx, TY_INT32, 0, &iv, NULL) != 0) return 0;
     int64_t i = iv.as.i;
@@ -863,6 +1058,7 @@ static int index_one(Value obj, Value idx, Value *out)
         return 1;
     }
     if (val_is_str(obj)) return str_at(obj, i, out);
+    if (val_is(obj, &cls_tuple)) return coll_tuple_at(obj, i, out);
     if (i == 0 || i == -1) return *out = val_ref(obj), 1;
     return 0;
 }
@@ -872,14 +1068,21 @@ Status eval_index_value(Interp *I, Node *n, Value obj, Value idx, Value *out)
     if (val_is_null(obj))
         return eval_fail(I, n, EXC_RUNTIME, "NullArray", "Cannot index into a null array.");
     obj = val_base(obj);
+    /* [object]1 picks the dictionary's key overload, as pwsh's binder does */
+    Node *ix = n && n->kind == AST_INDEX ? n->b : NULL;
+    int by_key = ix && ix->kind == AST_CONVERT && ix->a && ix->a->str &&
+                 str_ieq_slice(ix->a->str, ix->a->len, "object");
+    size_t at;
+    if (arr_rank(obj) == 2) /* $a[i, j] */
+        return *out = arr_md_index(obj, idx, &at) ? arr_get(obj, at) : val_null(), ST_OK;
     if (!val_is_array(idx)) {
-        if (!index_one(obj, idx, out)) *out = val_null();
+        if (!index_one(obj, idx, by_key, out)) *out = val_null();
         return ST_OK;
     }
     Value r = arr_new(TY_OBJECT, arr_len(idx));
     for (size_t i = 0; i < arr_len(idx); i++) {
         Value v;
-        if (index_one(obj, arr_peek(idx, i), &v)) arr_push_take(r, v);
+        if (index_one(obj, arr_peek(idx, i), by_key, &v)) arr_push_take(r, v);
     }
     *out = r;
     return ST_OK;

@@ -6,6 +6,7 @@
 #include "runtime/eval.h"
 
 #include <stdarg.h>
+#include <stdatomic.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -16,8 +17,13 @@
 #include "runtime/error.h"
 #include "runtime/hashtable.h"
 #include "runtime/mem.h"
+#include "runtime/runloc.h"
 #include "runtime/scriptblock.h"
 #include "runtime/wildcard.h"
+
+/* A pending stop request (Ctrl+C, Stop-Job; interp.h): one relaxed atomic load, cheap enough
+ * for every statement and loop back-edge. */
+#define STOP_REQUESTED(I) atomic_load_explicit(&(I)->stop_req, memory_order_relaxed)
 
 /* ================================================================ errors ==== */
 
@@ -115,6 +121,7 @@ void eval_render_error(Interp *I, Value rec, StrBuf *out)
 
 Status eval_enter(Interp *I, Node *site)
 {
+    if (STOP_REQUESTED(I)) return ST_STOP;
     char here;
     uintptr_t used = (uintptr_t)I->stack_base - (uintptr_t)&here;
     if (++I->depth > EVAL_MAX_DEPTH || used > I->stack_limit) {
@@ -157,7 +164,7 @@ static Status eval_cond(Interp *I, Node *n, int *truth)
 /* What a loop does with its body's status. */
 typedef enum LoopCtl { LC_NEXT, LC_STOP, LC_OUT } LoopCtl;
 
-static LoopCtl loop_ctl(Interp *I, Status *st, const char *label)
+static LoopCtl jump_ctl(Interp *I, Status *st, const char *label)
 {
     if (*st != ST_BREAK && *st != ST_CONTINUE) return *st ? LC_OUT : LC_NEXT;
     if (I->label && (!label || str_icmp(I->label, label) != 0)) return LC_OUT;
@@ -166,6 +173,16 @@ static LoopCtl loop_ctl(Interp *I, Status *st, const char *label)
     LoopCtl c = *st == ST_BREAK ? LC_STOP : LC_NEXT;
     *st = ST_OK;
     return c;
+}
+
+/* The same, and every back-edge looks for a stop request (`while ($true) {}` has no statement
+ * boundary to check at). */
+static LoopCtl loop_ctl(Interp *I, Status *st, const char *label)
+{
+    LoopCtl c = jump_ctl(I, st, label);
+    if (c != LC_NEXT || !STOP_REQUESTED(I)) return c;
+    *st = ST_STOP;
+    return LC_OUT;
 }
 
 /* $_ for switch clauses and catch blocks: set in the current scope, old value restored. */
@@ -240,6 +257,10 @@ Status eval_stmts(Interp *I, Node *stmts, Pipe *out)
     for (Node *s = stmts->a; s; s = s->next) {
         unsigned long nerr = I->nreported;
         I->native_ok = 1;
+        if (STOP_REQUESTED(I)) {
+            st = ST_STOP;
+            break;
+        }
         st = eval_stmt(I, s, out);
         if (st == ST_THROW) st = on_error(I, stmts, out);
         if (st) break;
@@ -574,17 +595,13 @@ static Status switch_file(Interp *I, Node *n, Value *out)
     if (st) return st;
     Value path = convert_to_string(p, NULL);
     val_unref(p);
-    FILE *fp = fopen(val_str_data(path), "rb");
-    if (!fp) {
-        char *full = realpath(".", NULL);
-        st = eval_fail(I, n->a, EXC_RUNTIME, "FileNotFound", "Could not find file '%s%s%s'.",
-                       val_str_data(path)[0] == '/' ? "" : (full ? full : ""),
-                       val_str_data(path)[0] == '/' ? "" : "/", val_str_data(path));
-        free(full);
-        val_unref(path);
-        return st;
-    }
+    char *full = runloc_full(I, val_str_data(path)); /* h10: the runspace's location */
     val_unref(path);
+    FILE *fp = fopen(full, "rb");
+    if (!fp)
+        st = eval_fail(I, n->a, EXC_RUNTIME, "FileNotFound", "Could not find file '%s'.", full);
+    free(full);
+    if (!fp) return st;
     Value lines = arr_new(TY_OBJECT, 16);
     StrBuf line = {0};
     int ch;
@@ -696,6 +713,22 @@ static Status run_catch(Interp *I, Node *c, Pipe *out)
     return st;
 }
 
+/* A stopping pipeline still runs finally blocks (about_Try_Catch_Finally: "A finally block
+ * runs even if you use CTRL+C to stop the script"): the stop request is held back while the
+ * block runs (a second Ctrl+C stops it), and so is an upstream stop in progress.  The block's
+ * output is dropped, as pwsh's WriteObject fails in a stopping pipeline; Write-Host works. */
+static Status finally_stopping(Interp *I, Node *fin)
+{
+    int held = atomic_exchange(&I->stop_req, 0);
+    int claim = I->stop_claim;
+    Pipe *owner = I->stop_owner;
+    I->stop_claim = 0, I->stop_owner = NULL;
+    Status fs = eval_stmts(I, fin, pipe_null());
+    I->stop_claim = claim, I->stop_owner = owner;
+    if (held) atomic_store(&I->stop_req, 1);
+    return fs == ST_STOP ? ST_OK : fs; /* stopped again: the pending stop goes on */
+}
+
 /* finally runs whatever happened; a pending error/label/exit survives unless it fails. */
 static Status run_finally(Interp *I, Node *fin, Pipe *out, Status st)
 {
@@ -704,7 +737,7 @@ static Status run_finally(Interp *I, Node *fin, Pipe *out, Status st)
     char *label = I->label;
     I->error = val_null();
     I->label = NULL;
-    Status fs = eval_stmts(I, fin, out);
+    Status fs = st == ST_STOP ? finally_stopping(I, fin) : eval_stmts(I, fin, out);
     if (fs) {
         val_unref(err);
         free(label);
@@ -714,6 +747,8 @@ static Status run_finally(Interp *I, Node *fin, Pipe *out, Status st)
     return st;
 }
 
+/* ST_STOP is not an error: no catch block sees it (pwsh does not let catch handle a
+ * PipelineStoppedException), only the finally block runs. */
 static Status eval_try(Interp *I, Node *n, Pipe *out)
 {
     I->try_depth++;
@@ -728,6 +763,25 @@ static Status eval_try(Interp *I, Node *n, Pipe *out)
 
 /* ================================================================ jumps ==== */
 
+/* throw $exception ([System.ArgumentException]::new('m')): the record carries that exception
+ * (catch [ArgumentException] and its bases match; $_.Exception is of its type).  The id is
+ * the message, as for throw "text". */
+static Status throw_exception(Interp *I, Node *n, Value v, ExcKind k, const char *msg)
+{
+    ErrInit e = {.msg = msg,
+                 .id = msg,
+                 .exc = k,
+                 .inner = k,
+                 .cat = ERRCAT_OPERATIONSTOPPED,
+                 .prog = I->prog,
+                 .start = n->start,
+                 .end = n->end,
+                 .reason = errrec_exc_name(k)};
+    Value rec = errrec_new(&e);
+    val_unref(v);
+    return eval_throw_rec(I, rec, 1);
+}
+
 static Status eval_throw(Interp *I, Node *n)
 {
     if (!n->a && I->catching.kind != VAL_NULL) return eval_throw_rec(I, val_ref(I->catching), 1);
@@ -735,6 +789,9 @@ static Status eval_throw(Interp *I, Node *n)
     Status st = n->a ? eval_collect(I, n->a, &v) : ST_OK;
     if (st) return st;
     if (errrec_is(v)) return eval_throw_rec(I, v, 1);
+    ExcKind xk;
+    const char *xmsg;
+    if (errrec_exception_info(val_base(v), &xk, &xmsg)) return throw_exception(I, n, v, xk, xmsg);
     Value s = n->a ? convert_to_string(v, NULL) : val_str("ScriptHalted");
     ErrInit e = {.msg = val_str_data(s),
                  .id = val_str_data(s),

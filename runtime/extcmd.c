@@ -14,6 +14,7 @@
 #include "runtime/eval.h"
 #include "runtime/mem.h"
 #include "runtime/native.h"
+#include "runtime/runloc.h"
 
 typedef struct Ext {
     NativeRun *run;
@@ -113,6 +114,7 @@ static void on_out(void *ud, int stage, const char *line, size_t len)
     Value s = val_str_n(line, len);
     e->st = pipe_put(e->I, e->c->out, s);
     val_unref(s);
+    if (e->st && e->run) native_kill(e->run, SIGPIPE); /* downstream stopped (h2): close it */
 }
 
 static void on_err(void *ud, int stage, const char *line, size_t len)
@@ -154,7 +156,8 @@ static NativeOut out_mode(Interp *I, CmdCtx *c)
 static void make_stage(Interp *I, CmdCtx *c, NativeStage *stg)
 {
     char *path = NULL;
-    if (cmdpath_resolve(I->cmdpath, c->name, NULL, getenv("PATH"), &path) != CMDPATH_FOUND) {
+    if (cmdpath_resolve(I->cmdpath, c->name, runloc_get(I), getenv("PATH"), &path) !=
+        CMDPATH_FOUND) {
         free(path);
         path = NULL;
     }
@@ -178,8 +181,21 @@ static Status ext_start(CmdCtx *c, Ext *e, NativeIn in)
     make_stage(I, c, &stg[0]);
     for (int i = 0; i < e->nmore; i++)
         make_stage(I, e->more[i], &stg[i + 1]);
-    NativeSpec sp = {stg,    n,      NULL, NULL, in, -1, out_mode(I, c), -1, NATIVE_PG_SHELL,
-                     on_out, on_err, e};
+    NativeSpec sp = {.stages = stg,
+                     .nstages = n,
+                     .cwd = runloc_get(I),
+                     .in = in,
+                     .in_fd = -1,
+                     .out = out_mode(I, c),
+                     .out_fd = -1,
+                     .pgrp = NATIVE_PG_SHELL,
+                     .on_out = on_out,
+                     .on_err = on_err,
+                     .ud = e};
+    if (I->thread_rs) { /* h10: a thread job's programs never touch the terminal (eval.h) */
+        sp.pgrp = NATIVE_PG_NEW;
+        if (in == NATIVE_IN_INHERIT) sp.in = NATIVE_IN_NULL;
+    }
     if (sp.out == NATIVE_OUT_INHERIT || stg[0].err == NATIVE_OUT_INHERIT) interp_flush_output(I);
     NativeError ne;
     e->run = native_start(I->nctx, &sp, &ne);
@@ -239,7 +255,7 @@ const CmdDef *extcmd_lookup(Interp *I, const char *name, size_t len)
 {
     char *n = xstrdup(name), *path = NULL;
     n[len] = 0;
-    CmdPathResult r = cmdpath_resolve(I->cmdpath, n, NULL, getenv("PATH"), &path);
+    CmdPathResult r = cmdpath_resolve(I->cmdpath, n, runloc_get(I), getenv("PATH"), &path);
     free(path);
     free(n);
     return r == CMDPATH_FOUND ? &ext_def : NULL;

@@ -165,9 +165,30 @@ static int is_timespan(Value v)
 }
 
 static const FmtView builtin_views[] = {
-    {"TimeSpan", "System.TimeSpan", is_timespan, FMT_LIST, timespan_cols, 11, 1},
-    {"Dictionary", "System.Collections.DictionaryEntry", NULL, FMT_TABLE, entry_table_cols, 2, 1},
-    {"Dictionary", "System.Collections.DictionaryEntry", NULL, FMT_LIST, entry_list_cols, 2, 1},
+    {.name = "TimeSpan",
+     .type_name = "System.TimeSpan",
+     .match = is_timespan,
+     .shape = FMT_LIST,
+     .cols = timespan_cols,
+     .ncols = 11,
+     .plain_values = 1},
+    {.name = "Dictionary",
+     .type_name = "System.Collections.DictionaryEntry",
+     .shape = FMT_TABLE,
+     .cols = entry_table_cols,
+     .ncols = 2,
+     .plain_values = 1},
+    {.name = "Dictionary",
+     .type_name = "System.Collections.DictionaryEntry",
+     .shape = FMT_LIST,
+     .cols = entry_list_cols,
+     .ncols = 2,
+     .plain_values = 1},
+    /* PowerShellCore_format_ps1xml.cs: a custom control showing $_.ToEmphasizedString($PWD),
+     * which is ToString() ("path:line:text", context lines marked "> ") without VT output. */
+    {.name = "MatchInfo",
+     .type_name = "Microsoft.PowerShell.Commands.MatchInfo",
+     .shape = FMT_CUSTOM},
 };
 
 static const FmtView **views;
@@ -220,8 +241,8 @@ const FmtView *fmt_view_find_named(Value v, FmtShape shape, const char *name)
 const FmtView *fmt_view_find(Value v, FmtShape shape)
 {
     if (shape != FMT_AUTO) return find_shape(v, shape);
-    static const FmtShape order[] = {FMT_TABLE, FMT_LIST, FMT_WIDE};
-    for (size_t i = 0; i < 3; i++) {
+    static const FmtShape order[] = {FMT_TABLE, FMT_LIST, FMT_WIDE, FMT_CUSTOM};
+    for (size_t i = 0; i < 4; i++) {
         const FmtView *view = find_shape(v, order[i]);
         if (view) return view;
     }

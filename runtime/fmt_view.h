@@ -17,7 +17,8 @@ typedef enum FmtShape {
     FMT_AUTO,  /* Out-Default: a registered view, else table (<= 4 properties) or list */
     FMT_TABLE, /* Format-Table */
     FMT_LIST,  /* Format-List */
-    FMT_WIDE   /* Format-Wide */
+    FMT_WIDE,  /* Format-Wide */
+    FMT_CUSTOM /* a custom control: each object's ToString lines (MatchInfo) */
 } FmtShape;
 
 typedef enum FmtAlign {
@@ -46,10 +47,15 @@ typedef struct FmtView {
     const char *name;      /* view name, e.g. "Job" */
     const char *type_name; /* GetType().FullName or .Name it applies to (case-insensitive) */
     int (*match)(Value v); /* optional test instead of type_name (type families); NULL: none */
-    FmtShape shape;        /* FMT_TABLE, FMT_LIST or FMT_WIDE */
+    FmtShape shape;        /* FMT_TABLE, FMT_LIST, FMT_WIDE or FMT_CUSTOM (no columns) */
     const FmtColumn *cols; /* borrowed; static data */
     size_t ncols;
     int plain_values; /* 1: cells use plain ToString (no "F" doubles), as the hashtable view */
+    /* The view's GroupBy (used when no -GroupBy is given), NULL: none.  Its header line is
+     * group_indent spaces, the label, ": " and the value; group_indent 0 means 3, the
+     * "   {0}: " of an auto-generated group label (the FileSystem views use 4). */
+    const FmtColumn *group_by;
+    int group_indent;
 } FmtView;
 
 /* Register a view (kept by pointer: static storage).  For a given type and shape the first

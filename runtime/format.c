@@ -54,7 +54,7 @@ typedef struct Item {
     uint32_t a, b; /* IT_ROW: first cell; IT_TEXT/IT_GROUP: text offset and length in data */
 } Item;
 
-typedef enum FmtState { FS_IDLE, FS_TABLE, FS_LIST, FS_WIDE } FmtState;
+typedef enum FmtState { FS_IDLE, FS_TABLE, FS_LIST, FS_WIDE, FS_CUSTOM } FmtState;
 
 struct Formatter {
     FmtOptions opt;
@@ -75,11 +75,13 @@ struct Formatter {
     size_t nitems, capitems;
     Cell *cells;
     size_t ncells, capcells;
-    StrBuf data;    /* text of buffered cells and items */
-    StrBuf tmp;     /* scratch */
-    StrBuf group;   /* current -GroupBy value */
-    int have_group; /* group holds a value */
-    FmtSlice *sl;   /* scratch line slices */
+    StrBuf data;           /* text of buffered cells and items */
+    StrBuf tmp;            /* scratch */
+    StrBuf group;          /* current group value */
+    int have_group;        /* group holds a value */
+    const FmtColumn *gcol; /* grouping in effect: -GroupBy, else the view's; NULL: none */
+    int gindent;           /* spaces before the group label */
+    FmtSlice *sl;          /* scratch line slices */
     size_t capsl;
     size_t *slstart; /* per column: first slice, count (wrapping) */
     size_t capslstart;
@@ -189,13 +191,21 @@ static Value col_value(const Col *c, Value obj)
 
 /* ======================================================================== scalars */
 
+/* Does b have a view that can show it?  A custom-control view (MatchInfo) serves Out-Default
+ * only: Format-Table and friends fall back to the object itself. */
+static int has_view(const Formatter *f, Value b)
+{
+    const FmtView *v = fmt_view_find(b, FMT_AUTO);
+    return v && (v->shape != FMT_CUSTOM || f->opt.shape == FMT_AUTO);
+}
+
 /* Objects rendered by ToString, out of band: inline kinds, strings, decimals, and objects
  * without properties or a view.  TimeSpan is the one inline kind with a (list) view. */
-static int is_scalar(Value b)
+static int is_scalar(const Formatter *f, Value b)
 {
-    if (b.kind == VAL_TIMESPAN) return !fmt_view_find(b, FMT_AUTO);
+    if (b.kind == VAL_TIMESPAN) return !has_view(f, b);
     if (b.kind != VAL_OBJ || val_is_str(b) || val_type_id(b) == TY_DECIMAL) return 1;
-    return nprops(b) == 0 && !fmt_view_find(b, FMT_AUTO);
+    return nprops(b) == 0 && !has_view(f, b);
 }
 
 static void put_scalar_line(Formatter *f, Value b, StrBuf *dst)
@@ -340,15 +350,15 @@ static void add_cell(Formatter *f, Col *c, Value val)
 /* ======================================================================== table layout */
 
 /* Widths for the rows of the segment starting at item i (up to the next group). */
-static void measure(Formatter *f, size_t i)
+static void measure(Formatter *f, size_t start)
 {
     for (size_t k = 0; k < f->ncols; k++) {
         Col *c = &f->cols[k];
         if (c->size != SZ_FIXED) c->want = f->opt.hide_headers ? 0 : c->label_dw;
         c->hidden = 0;
     }
-    for (; i < f->nitems; i++) {
-        if (f->items[i].kind == IT_GROUP && i > 0) break;
+    for (size_t i = start; i < f->nitems; i++) {
+        if (f->items[i].kind == IT_GROUP && i > start) break;
         if (f->items[i].kind != IT_ROW) continue;
         const Cell *row = &f->cells[f->items[i].a];
         for (size_t k = 0; k < f->ncols; k++)
@@ -524,10 +534,11 @@ static void emit_pending(Formatter *f)
 
 /* ======================================================================== groups */
 
-/* -GroupBy: a changed value starts a new group (header text buffered for tables). */
+/* -GroupBy or the view's grouping: a changed value starts a new group, headed by
+ * "<indent><label>: <value>" and a blank line (header text buffered for tables). */
 static void group_check(Formatter *f, Value v)
 {
-    const FmtColumn *g = f->opt.group_by;
+    const FmtColumn *g = f->gcol;
     if (!g) return;
     Col gc = {0};
     gc.prop = g->get ? NULL : g->prop;
@@ -547,7 +558,8 @@ static void group_check(Formatter *f, Value v)
     const char *label = g->label ? g->label : g->prop ? g->prop : "";
     StrBuf *dst = f->state == FS_LIST ? &f->out : &f->data;
     size_t off = dst->len;
-    sb_printf(dst, "%s   %s: %s\n\n", f->state == FS_LIST ? "" : "\n", label, sb_str(&f->group));
+    sb_printf(dst, "%s%*s%s: %s\n\n", f->state == FS_LIST ? "" : "\n", f->gindent, "", label,
+              sb_str(&f->group));
     if (f->state != FS_LIST) {
         push_item(f, IT_GROUP, (uint32_t)off, (uint32_t)(dst->len - off));
         f->frozen = 0;
@@ -599,7 +611,7 @@ static void wide_item(Formatter *f, Value v)
 {
     group_check(f, v);
     Value b = val_base(v);
-    Value val = is_scalar(b) ? val_ref(b) : col_value(&f->cols[0], v);
+    Value val = is_scalar(f, b) ? val_ref(b) : col_value(&f->cols[0], v);
     add_cell(f, &f->cols[0], val);
     val_unref(val);
     push_item(f, IT_ROW, (uint32_t)f->ncells - 1, 0);
@@ -648,6 +660,22 @@ static void wide_emit(Formatter *f)
     wide_newline(f, &pos, content);
 }
 
+/* ======================================================================== custom */
+
+/* A custom control's entry: the object's ToString lines, each cut to the line width at
+ * spaces as ComplexWriter does (an approximation of its word wrap; Out-String: no limit). */
+static void custom_entry(Formatter *f, Value v)
+{
+    sb_clear(&f->tmp);
+    fmtcell_append_display(val_base(v), &f->tmp);
+    size_t w = f->opt.list_width > 0 ? (size_t)f->opt.list_width : 0;
+    size_t n = fmtcell_wrap(f->tmp.buf, f->tmp.len, w, 1, &f->sl, &f->capsl);
+    for (size_t i = 0; i < n; i++) {
+        sb_append(&f->out, f->tmp.buf + f->sl[i].off, f->sl[i].len);
+        sb_putc(&f->out, '\n');
+    }
+}
+
 /* ======================================================================== start */
 
 static void start_table(Formatter *f, Value v, const FmtView *view)
@@ -655,8 +683,9 @@ static void start_table(Formatter *f, Value v, const FmtView *view)
     f->state = FS_TABLE;
     if (f->opt.cols)
         add_cols(f, f->opt.cols, f->opt.ncols, v, SZ_AUTO);
-    else if (view)
-        add_cols(f, view->cols, view->ncols, v, SZ_SHARE);
+    else if (view) /* a view without widths is sized from the data, as pwsh's cache does */
+        add_cols(f, view->cols, view->ncols, v,
+                 view->ncols && view->cols[0].width > 0 ? SZ_SHARE : SZ_AUTO);
     else
         add_prop_cols(f, v, NULL, f->opt.shape == FMT_TABLE ? MAX_TABLE_COLS : (size_t)-1);
 }
@@ -687,6 +716,12 @@ static void start_wide(Formatter *f, Value v, const FmtView *view)
     }
 }
 
+static void start_custom(Formatter *f)
+{
+    f->state = FS_CUSTOM;
+    sb_putc(&f->out, '\n');
+}
+
 /* The first object picks the layout (language.md 8.1 rule 4). */
 static void start(Formatter *f, Value v)
 {
@@ -697,6 +732,12 @@ static void start(Formatter *f, Value v)
     f->view = view;
     f->mode = view && view->plain_values ? FMT_CELL_PLAIN : FMT_CELL_TABLE;
     f->aligned = f->frozen = f->per_object = f->have_group = 0;
+    f->gcol = f->opt.group_by;
+    f->gindent = 3;
+    if (!f->gcol && view && view->group_by) {
+        f->gcol = view->group_by;
+        f->gindent = view->group_indent > 0 ? view->group_indent : 3;
+    }
     if (view)
         shape = view->shape;
     else if (shape == FMT_AUTO)
@@ -705,6 +746,8 @@ static void start(Formatter *f, Value v)
         start_table(f, v, view);
     else if (shape == FMT_LIST)
         start_list(f, v, view);
+    else if (shape == FMT_CUSTOM)
+        start_custom(f);
     else
         start_wide(f, v, view);
 }
@@ -725,6 +768,8 @@ static void object(Formatter *f, Value v)
         table_row(f, v);
     else if (f->state == FS_LIST)
         list_object(f, v);
+    else if (f->state == FS_CUSTOM)
+        custom_entry(f, v);
     else
         wide_item(f, v);
 }
@@ -748,7 +793,8 @@ static void feed(Formatter *f, Value v, int depth)
         }
         return;
     }
-    if (f->state == FS_WIDE || (f->state == FS_IDLE && f->opt.shape == FMT_WIDE) || !is_scalar(b)) {
+    if (f->state == FS_WIDE || (f->state == FS_IDLE && f->opt.shape == FMT_WIDE) ||
+        !is_scalar(f, b)) {
         object(f, v);
         return;
     }
@@ -778,6 +824,8 @@ void fmt_end(Formatter *f)
         sb_putc(&f->out, '\n');
     } else if (f->state == FS_WIDE) {
         wide_emit(f);
+        sb_putc(&f->out, '\n');
+    } else if (f->state == FS_CUSTOM) {
         sb_putc(&f->out, '\n');
     }
     f->state = FS_IDLE;

@@ -19,8 +19,9 @@ typedef struct ObjHash {
     Obj obj;
     Entry *e; /* insertion order */
     size_t len, cap;
-    int32_t *slot; /* -1 empty, else an index into e */
-    size_t nslot;  /* power of two, 0 before the first insert */
+    int32_t *slot;       /* -1 empty, else an index into e */
+    size_t nslot;        /* power of two, 0 before the first insert */
+    TypeId ktype, vtype; /* Dictionary[K,V]: K and V (TY_OBJECT for the others) */
 } ObjHash;
 
 static ObjHash *as_ht(Value h)
@@ -61,14 +62,51 @@ const ObjClass cls_ordered = {
     .set_prop = ht_setprop,
 };
 
+/* "System.Collections.Generic.Dictionary`2[System.String,System.Int32]" */
+static void dict_str(Value self, StrBuf *out)
+{
+    ObjHash *h = as_ht(self);
+    sb_printf(out, "%s[%s,%s]", self.as.o->cls->full_name, type_fullname(h->ktype),
+              type_fullname(h->vtype));
+}
+
+/* Generic Dictionary[K,V].  Keys compare like the Hashtable's (case-insensitive strings),
+ * where .NET's default comparer is ordinal: a known difference. */
+const ObjClass cls_dictionary = {
+    .name = "Dictionary`2",
+    .full_name = "System.Collections.Generic.Dictionary`2",
+    .type = TY_OTHER,
+    .flags = CLS_DICTIONARY,
+    .free = ht_free,
+    .to_string = dict_str,
+    .get_prop = ht_prop,
+    .set_prop = ht_setprop,
+};
+
 Value ht_new(int ordered)
 {
     return val_obj_take(obj_alloc(ordered ? &cls_ordered : &cls_hashtable, sizeof(ObjHash)));
 }
 
+Value ht_new_dict(TypeId ktype, TypeId vtype)
+{
+    ObjHash *h = (ObjHash *)obj_alloc(&cls_dictionary, sizeof(ObjHash));
+    h->ktype = ktype < TY__COUNT ? ktype : TY_OBJECT;
+    h->vtype = vtype < TY__COUNT ? vtype : TY_OBJECT;
+    return val_obj_take(&h->obj);
+}
+
+int ht_dict_types(Value h, TypeId *ktype, TypeId *vtype)
+{
+    if (!val_is(h, &cls_dictionary)) return 0;
+    *ktype = as_ht(h)->ktype;
+    *vtype = as_ht(h)->vtype;
+    return 1;
+}
+
 int ht_is(Value v)
 {
-    return val_is(v, &cls_hashtable) || val_is(v, &cls_ordered);
+    return val_is(v, &cls_hashtable) || val_is(v, &cls_ordered) || val_is(v, &cls_dictionary);
 }
 
 size_t ht_count(Value h)
@@ -211,6 +249,19 @@ int ht_add(Value hv, Value key, Value val)
     return 1;
 }
 
+int ht_insert_at(Value hv, size_t i, Value key, Value val)
+{
+    ObjHash *h = as_ht(hv);
+    if (lookup(h, key)) return 0;
+    insert(h, key, val, ht_key_hash(key));
+    if (i >= h->len - 1) return 1;
+    Entry e = h->e[h->len - 1];
+    memmove(h->e + i + 1, h->e + i, (h->len - 1 - i) * sizeof(Entry));
+    h->e[i] = e;
+    reindex(h, h->nslot);
+    return 1;
+}
+
 int ht_remove(Value hv, Value key)
 {
     ObjHash *h = as_ht(hv);
@@ -246,7 +297,8 @@ void ht_entry_peek(Value h, size_t i, Value *key, Value *val)
 Value ht_copy(Value hv)
 {
     ObjHash *h = as_ht(hv);
-    Value r = ht_new(h->obj.cls == &cls_ordered);
+    Value r = h->obj.cls == &cls_dictionary ? ht_new_dict(h->ktype, h->vtype)
+                                            : ht_new(h->obj.cls == &cls_ordered);
     for (size_t i = 0; i < h->len; i++)
         insert(as_ht(r), h->e[i].key, h->e[i].val, h->e[i].hash);
     return r;
@@ -264,8 +316,30 @@ static Value column(ObjHash *h, int keys)
 
 static int ht_prop(Value self, const char *name, size_t len, Value *out)
 {
-    ObjHash *h = as_ht(self);
     if (ht_get_str(self, name, len, out)) return 1;
+    if (ht_digit_key(self, name, len, out)) return 1;
+    return ht_base_prop(self, name, len, out);
+}
+
+/* $h.1: the member name of digits also finds the Int32 key 1 (pwsh parses it as a number). */
+int ht_digit_key(Value self, const char *name, size_t len, Value *out)
+{
+    int32_t n = 0;
+    if (len == 0 || len > 9) return 0;
+    for (size_t i = 0; i < len; i++) {
+        if (name[i] < '0' || name[i] > '9') return 0;
+        n = n * 10 + (name[i] - '0');
+    }
+    return ht_get(self, val_int(n), out);
+}
+
+int ht_base_prop(Value self, const char *name, size_t len, Value *out)
+{
+    ObjHash *h = as_ht(self);
+    if (str_ieq_slice(name, len, "IsReadOnly") || str_ieq_slice(name, len, "IsFixedSize") ||
+        str_ieq_slice(name, len, "IsSynchronized"))
+        return *out = val_bool(0), 1;
+    if (str_ieq_slice(name, len, "SyncRoot")) return *out = val_ref(self), 1;
     if (str_ieq_slice(name, len, "Count")) {
         *out = val_int((int32_t)h->len);
         return 1;

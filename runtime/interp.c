@@ -4,12 +4,19 @@
 ** param() block binds the script's arguments and successive programs (REPL lines) share
 ** variables and functions.
 */
+#define _GNU_SOURCE /* ppoll */
 #include "runtime/interp.h"
 
+#include <errno.h>
+#include <poll.h>
+#include <stdatomic.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/eventfd.h>
 #include <sys/resource.h>
+#include <time.h>
 #include <sys/utsname.h>
 #include <unistd.h>
 
@@ -23,6 +30,7 @@
 #include "runtime/object.h"
 #include "runtime/eval.h"
 #include "runtime/mem.h"
+#include "runtime/runloc.h"
 #include "runtime/scriptblock.h"
 #include "runtime/streams.h"
 
@@ -225,6 +233,7 @@ Interp *interp_new(void)
     I->global = scope_new(NULL, 1);
     I->script = scope_new(I->global, 1);
     I->cur = I->script;
+    I->loc = runloc_new(I->global); /* h7: location, $ExecutionContext */
     I->rx = rx_cache_new();
     I->error = val_null();
     I->catching = val_null();
@@ -242,12 +251,15 @@ Interp *interp_new(void)
     interp_set_errors(I, NULL, NULL);
     interp_set_host(I, NULL, NULL);
     init_globals(I);
+    atomic_init(&I->stop_req, 0);
+    I->stop_fd = eventfd(0, EFD_CLOEXEC | EFD_NONBLOCK); /* -1: waits poll only the flag */
     return I;
 }
 
 void interp_free(Interp *I)
 {
     if (!I) return;
+    if (I->jobs_release) I->jobs_release(I->jobs); /* h3: stops the runspace's unfinished jobs */
     scope_free(I->script);
     scope_free(I->global);
     end_output(I);
@@ -258,8 +270,72 @@ void interp_free(Interp *I)
     val_unref(I->stop_pending);
     native_ctx_free(I->nctx);
     cmdpath_free(I->cmdpath);
+    runloc_free(I->loc);
+    cmd_cache_free(I); /* after the scopes: functions no longer use the plans */
     free(I->label);
+    if (I->stop_fd >= 0) close(I->stop_fd);
     free(I);
+}
+
+/* ---- interrupts ---- */
+
+void interp_request_stop(Interp *I)
+{
+    int saved = errno; /* async-signal-safe: an atomic store and write() only */
+    atomic_store(&I->stop_req, 1);
+    uint64_t one = 1;
+    if (I->stop_fd >= 0 && write(I->stop_fd, &one, sizeof one) < 0) {
+        /* the counter is saturated: the fd is readable anyway */
+    }
+    errno = saved;
+}
+
+int interp_stopping(Interp *I)
+{
+    return atomic_load_explicit(&I->stop_req, memory_order_relaxed);
+}
+
+static void drain_stop_fd(Interp *I)
+{
+    uint64_t n;
+    if (I->stop_fd >= 0 && read(I->stop_fd, &n, sizeof n) < 0) {
+        /* nothing pending */
+    }
+}
+
+/* The flag first, then the fd: a request racing with this leaves the flag set, which every
+ * wait checks before it polls. */
+void interp_clear_stop(Interp *I)
+{
+    atomic_store(&I->stop_req, 0);
+    drain_stop_fd(I);
+}
+
+int interp_stop_fd(Interp *I)
+{
+    return I->stop_fd;
+}
+
+static long long mono_ns(void)
+{
+    struct timespec ts;
+    clock_gettime(CLOCK_MONOTONIC, &ts);
+    return (long long)ts.tv_sec * 1000000000LL + ts.tv_nsec;
+}
+
+Status interp_sleep(Interp *I, long long ns)
+{
+    const long long max = 1000000000000000000LL; /* ~31 years: no overflow below */
+    long long end = mono_ns() + (ns <= 0 ? 0 : ns > max ? max : ns);
+    for (;;) {
+        if (interp_stopping(I)) return ST_STOP;
+        long long left = end - mono_ns();
+        if (left <= 0) return ST_OK;
+        struct timespec ts = {(time_t)(left / 1000000000LL), (long)(left % 1000000000LL)};
+        struct pollfd p = {I->stop_fd, POLLIN, 0};
+        int got = ppoll(&p, I->stop_fd >= 0 ? 1 : 0, &ts, NULL); /* EINTR: look again */
+        if (got > 0 && !interp_stopping(I)) drain_stop_fd(I);    /* a stale wake-up */
+    }
 }
 
 void interp_set_output(Interp *I, OutputFn fn, void *ctx)
@@ -329,12 +405,18 @@ static BindArg *script_args(char **args, int nargs)
     return a;
 }
 
-/* The exit code for a finished run. */
+/* The exit code for a finished run.  A stopped run (Ctrl+C) prints nothing, as in pwsh, and
+ * counts as failed: $? is False and the process exit status is 1 (pwsh's exit status after a
+ * Ctrl+C-stopped -Command is not documented; 1 is what "did not succeed" gives there). */
 static int finish(Interp *I, Status st)
 {
     free(I->label);
     I->label = NULL;
     if (st == ST_EXIT) return I->exit_code & 255;
+    if (st == ST_STOP) {
+        I->last_ok = 0;
+        return 1;
+    }
     if (st != ST_THROW) return 0;
     Value rec = I->error;
     I->error = val_null();
@@ -378,6 +460,8 @@ int interp_run(Interp *I, Program *p, char **args, int nargs)
     if (!outer) {
         I->stack_base = NULL;
         end_output(I);
+        if (st == ST_STOP) interp_clear_stop(I); /* the request is used up */
+        I->stop_claim = 0, I->stop_owner = NULL;
     }
     return rc;
 }

@@ -11,8 +11,19 @@
 #include "parser/parser.h"
 #include "runtime/value.h"
 
-/* Result of every eval_* step (STYLE.md): ST_OK is 0, so `if (st) return st;`. */
-typedef enum Status { ST_OK = 0, ST_THROW, ST_BREAK, ST_CONTINUE, ST_RETURN, ST_EXIT } Status;
+/* Result of every eval_* step (STYLE.md): ST_OK is 0, so `if (st) return st;`.
+ * ST_STOP: the pipeline is being stopped (pwsh's PipelineStoppedException): Ctrl+C, Stop-Job,
+ * or a Select-Object -First downstream that has what it wants (StopUpstreamCommandsException).
+ * It is not an error: try/catch and trap never see it, finally blocks run, nothing is printed. */
+typedef enum Status {
+    ST_OK = 0,
+    ST_THROW,
+    ST_BREAK,
+    ST_CONTINUE,
+    ST_RETURN,
+    ST_EXIT,
+    ST_STOP
+} Status;
 
 typedef struct Interp Interp;
 
@@ -51,5 +62,20 @@ void interp_set_error_style(Interp *I, int oneline, int color);
 struct CmdDef;
 typedef const struct CmdDef *(*NativeLookup)(Interp *I, const char *name, size_t len);
 void interp_set_native(Interp *I, NativeLookup fn);
+
+/*
+** Interrupts.  interp_request_stop asks the runspace to stop what it runs (the host's SIGINT
+** handler for the foreground runspace, Stop-Job for a thread job's); it may be called from any
+** thread and from a signal handler (an atomic store and a write(2)).  The evaluator checks
+** the request at statement boundaries, loop back-edges, function calls and pipeline hand-offs
+** and unwinds with ST_STOP; blocking waits poll interp_stop_fd, which is readable while a stop
+** is pending.  The outermost interp_run clears a request it was stopped by.
+*/
+void interp_request_stop(Interp *I);
+int interp_stopping(Interp *I); /* 1 while a stop is pending */
+void interp_clear_stop(Interp *I);
+int interp_stop_fd(Interp *I); /* pollable (POLLIN) while a stop is pending */
+/* Sleep ns nanoseconds unless a stop comes first: ST_OK, or ST_STOP at once when asked. */
+Status interp_sleep(Interp *I, long long ns);
 
 #endif

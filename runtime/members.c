@@ -9,6 +9,7 @@
 #include <string.h>
 
 #include "runtime/array.h"
+#include "runtime/collections.h"
 #include "runtime/decimal.h"
 #include "runtime/hashtable.h"
 #include "runtime/mem.h"
@@ -17,6 +18,7 @@
 #include "runtime/members_time.h"
 #include "runtime/members_util.h"
 #include "runtime/object.h"
+#include "runtime/psinfo.h"
 
 /* ---- methods of every object ---- */
 
@@ -37,7 +39,10 @@ static int m_tostring(MbrCall *k, Value self, Value *out)
 
 static Value type_of(Value v)
 {
+    Value t;
     v = val_base(v);
+    if (coll_type_of(v, &t)) return t;
+    if (arr_rank(v) == 2) return typeref_new_names(v.as.o->cls->name, v.as.o->cls->full_name);
     if (val_is_array(v)) return typeref_new(arr_elem_type(v), 1);
     TypeId id = val_type_id(v);
     if (id == TY_TYPE) return typeref_new_named("System.RuntimeType", 18);
@@ -164,7 +169,21 @@ static int m_arr_setvalue(MbrCall *k, Value self, Value *out)
     return 0;
 }
 
+/* GetLength(dimension) / GetUpperBound(dimension) */
+static int m_arr_getlength(MbrCall *k, Value self, Value *out)
+{
+    int32_t d;
+    if (mbr_int(k, 0, &d)) return -1;
+    if (d < 0 || d >= arr_rank(self))
+        return mbr_exc(k, "IndexOutOfRangeException", "Index was outside the bounds of the array.");
+    int32_t n = (int32_t)arr_dim(self, d);
+    *out = val_int(strcmp(k->method, "GetUpperBound") == 0 ? n - 1 : n);
+    return 0;
+}
+
 static const MbrMethod array_methods[] = {
+    {"GetLength", 1, 1, m_arr_getlength, "dimension"},
+    {"GetUpperBound", 1, 1, m_arr_getlength, "dimension"},
     {"Add", 1, 1, m_fixed, NULL},
     {"Remove", 1, 1, m_fixed, NULL},
     {"RemoveAt", 1, 1, m_fixed, NULL},
@@ -198,9 +217,31 @@ static int m_ht_containsvalue(MbrCall *k, Value self, Value *out)
     return 0;
 }
 
+/* Dictionary[K,V].Add: the key and value converted to K and V first. */
+static int m_dict_add(MbrCall *k, Value self, TypeId kt, TypeId vt)
+{
+    Value key, val, stored;
+    if (val_is_null(k->a[0]))
+        return mbr_exc(k, "ArgumentNullException", "Value cannot be null. (Parameter 'key')");
+    if (mbr_arg(k, 0, kt, &key)) return -1;
+    if (mbr_arg(k, 1, vt, &val)) return val_unref(key), -1;
+    int dup = ht_key_peek(self, key, &stored);
+    if (!dup) ht_add(self, key, val);
+    if (dup) {
+        Value s = convert_to_string(key, NULL);
+        mbr_exc(k, "ArgumentException", "An item with the same key has already been added. Key: %s",
+                val_str_data(s));
+        val_unref(s);
+    }
+    val_unref(key), val_unref(val);
+    return dup ? -1 : 0;
+}
+
 static int m_ht_add(MbrCall *k, Value self, Value *out)
 {
     Value stored;
+    TypeId kt, vt;
+    if (ht_dict_types(self, &kt, &vt)) return m_dict_add(k, self, kt, vt);
     if (val_is_null(k->a[0]))
         return mbr_exc(k, "ArgumentNullException", "Key cannot be null. (Parameter 'key')");
     if (!ht_key_peek(self, k->a[0], &stored)) return ht_add(self, k->a[0], k->a[1]), 0;
@@ -214,9 +255,46 @@ static int m_ht_add(MbrCall *k, Value self, Value *out)
     return -1;
 }
 
+/* OrderedDictionary.Insert(index, key, value) */
+static int m_od_insert(MbrCall *k, Value self, Value *out)
+{
+    int32_t i;
+    if (!val_is(self, &cls_ordered)) return member_not_found(self, "Insert", 6, k->err), -1;
+    if (mbr_int(k, 0, &i)) return -1;
+    if (i < 0 || (size_t)i > ht_count(self))
+        return mbr_exc(k, "ArgumentOutOfRangeException",
+                       "Specified argument was out of the range of valid values. (Parameter "
+                       "'index')");
+    if (val_is_null(k->a[1]))
+        return mbr_exc(k, "ArgumentNullException", "Value cannot be null. (Parameter 'key')");
+    if (!ht_insert_at(self, (size_t)i, k->a[1], k->a[2]))
+        return mbr_exc(k, "ArgumentException", "An item with the same key has already been added.");
+    return 0;
+}
+
+/* OrderedDictionary.RemoveAt(index) */
+static int m_od_removeat(MbrCall *k, Value self, Value *out)
+{
+    int32_t i;
+    Value key, val;
+    if (!val_is(self, &cls_ordered)) return member_not_found(self, "RemoveAt", 8, k->err), -1;
+    if (mbr_int(k, 0, &i)) return -1;
+    if (i < 0 || (size_t)i >= ht_count(self))
+        return mbr_exc(k, "ArgumentOutOfRangeException",
+                       "Specified argument was out of the range of valid values. (Parameter "
+                       "'index')");
+    ht_entry_peek(self, (size_t)i, &key, &val);
+    key = val_ref(key);
+    ht_remove(self, key);
+    val_unref(key);
+    return 0;
+}
+
+/* Remove: Dictionary[K,V] says whether the key was there; the others are void. */
 static int m_ht_remove(MbrCall *k, Value self, Value *out)
 {
-    ht_remove(self, k->a[0]);
+    int had = ht_remove(self, k->a[0]);
+    if (val_is(self, &cls_dictionary)) *out = val_bool(had);
     return 0;
 }
 
@@ -302,6 +380,8 @@ static const MbrMethod hash_methods[] = {
     {"Clear", 0, 0, m_ht_clear, NULL},
     {"Clone", 0, 0, m_ht_clone, NULL},
     {"GetEnumerator", 0, 0, m_ht_enum, NULL},
+    {"Insert", 3, 3, m_od_insert, "index,key,value"},
+    {"RemoveAt", 1, 1, m_od_removeat, "index"},
     {NULL, 0, 0, NULL, NULL},
 };
 
@@ -383,6 +463,18 @@ static int is_encoding(Value v)
 {
     return val_is(v, &cls_encoding);
 }
+static int is_tuple(Value v)
+{
+    return val_is(v, &cls_tuple);
+}
+static int is_psinfo(Value v)
+{
+    return val_is(v, &cls_psinfo);
+}
+static int is_psmembers(Value v)
+{
+    return val_is(v, &cls_psmembers);
+}
 
 static const struct Kind {
     int (*is)(Value b);
@@ -394,7 +486,12 @@ static const struct Kind {
     {is_date, mbr_date_methods, mbr_date_props},
     {is_span, mbr_span_methods, mbr_span_props},
     {is_number, comparable_methods, NULL},
+    {coll_is_hashset, mbr_hashset_methods, NULL},
+    {is_psmembers, mbr_psmembers_methods, NULL},
+    {coll_is_list, mbr_list_methods, NULL},
     {val_is_array, array_methods, NULL},
+    {is_tuple, mbr_tuple_methods, NULL},
+    {is_psinfo, mbr_psinfo_methods, NULL},
     {is_hash, hash_methods, NULL},
     {is_type, type_methods, type_props},
     {is_guid, mbr_guid_methods, NULL},
@@ -415,16 +512,44 @@ static int is_count(const char *name, size_t len)
     return str_ieq_slice(name, len, "Count") || str_ieq_slice(name, len, "Length");
 }
 
+/* Member enumeration ($list.Name when the collection has no Name): each item's value,
+ * collections flattened one level; items without the member add nothing, as in pwsh. */
+static int member_enum(MemberCtx *c, Value arr, const char *name, size_t len, Value *out)
+{
+    Value r = arr_new(TY_OBJECT, 0);
+    for (size_t i = 0; i < arr_len(arr); i++) {
+        Value v, item = arr_peek(arr, i), b = val_base(item);
+        /* a custom object or dictionary without it gives $null; other items nothing */
+        if (member_get(c, item, name, len, &v, NULL) != MEMBER_OK) {
+            if (val_is(b, &cls_pscustomobject) || ht_is(b)) arr_push(r, val_null());
+            continue;
+        }
+        if (val_is_array(v))
+            for (size_t j = 0; j < arr_len(v); j++)
+                arr_push(r, arr_peek(v, j));
+        else
+            arr_push(r, v);
+        val_unref(v);
+    }
+    size_t n = arr_len(r);
+    *out = n == 0 ? val_null() : n == 1 ? arr_get(r, 0) : val_ref(r);
+    val_unref(r);
+    return MEMBER_OK;
+}
+
 int member_get(MemberCtx *c, Value self, const char *name, size_t len, Value *out, MemberError *err)
 {
     if (val_is_null(self)) {
         if (!is_count(name, len)) return MEMBER_NOTFOUND;
         return *out = val_int(0), MEMBER_OK;
     }
+    if (psinfo_get(self, name, len, out)) return MEMBER_OK;
     if (val_get_prop(self, name, len, out)) return MEMBER_OK;
     Value b = val_base(self);
     const struct Kind *k = kind_of(b);
     if (k && k->props && mbr_getprop(k->props, c, b, name, len, out) == MEMBER_OK) return MEMBER_OK;
+    /* a collection without the property (List has no Length) enumerates its items */
+    if (val_is_array(b)) return member_enum(c, b, name, len, out);
     if (is_count(name, len)) return *out = val_int(1), MEMBER_OK;
     return MEMBER_NOTFOUND;
 }
@@ -453,6 +578,7 @@ int member_call(MemberCtx *c, Value self, const char *name, size_t len, const Va
         return MEMBER_ERROR;
     }
     Value b = val_base(self);
+    if (val_is(b, &cls_psbase)) b = psinfo_target(b); /* $h.psbase.Add(...) */
     const struct Kind *k = kind_of(b);
     int rc = MEMBER_NOTFOUND;
     if (k && k->methods) rc = mbr_dispatch(k->methods, c, b, name, len, args, nargs, out, err);

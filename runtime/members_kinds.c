@@ -49,6 +49,11 @@ static int guid_equals(Value a, Value b)
 static int guid_prop(Value self, const char *name, size_t len, Value *out)
 {
     ObjGuid *g = (ObjGuid *)self.as.o;
+    if (str_ieq_slice(name, len, "Guid")) { /* types.ps1xml ScriptProperty: ToString() */
+        StrBuf sb = {0};
+        guid_hex(g->b, 'D', &sb);
+        return *out = val_str_take_sb(&sb), 1;
+    }
     if (str_ieq_slice(name, len, "Version")) return *out = val_int(g->b[6] >> 4), 1;
     if (str_ieq_slice(name, len, "Variant")) return *out = val_int(g->b[8] >> 4), 1;
     return 0;

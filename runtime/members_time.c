@@ -12,6 +12,7 @@
 
 #include "runtime/array.h"
 #include "runtime/datefmt.h"
+#include "runtime/enums.h"
 #include "runtime/mem.h"
 
 #define TICKS_MAX     INT64_C(3155378975999999999)
@@ -76,8 +77,30 @@ DATE_PART(p_minute, val_int(p.minute))
 DATE_PART(p_second, val_int(p.second))
 DATE_PART(p_millisecond, val_int(p.frac / 10000))
 DATE_PART(p_microsecond, val_int(p.frac / 10 % 1000))
-DATE_PART(p_dayofweek, val_str(day_names[p.dow]))
+DATE_PART(p_nanosecond, val_int(p.frac % 10 * 100))
 DATE_PART(p_dayofyear, val_int(p.yday))
+
+/* DayOfWeek is a [System.DayOfWeek] enum value, so [int] gives 0..6 and tables show the name. */
+static int p_dayofweek(MemberCtx *c, Value self, Value *out)
+{
+    DtParts p = parts_of(self);
+    const EnumType *t = enum_find("DayOfWeek", 9);
+    *out = t ? enum_make(t, p.dow) : val_str(day_names[p.dow]);
+    return 1;
+}
+
+/* pwsh's types.ps1xml DateTime ScriptProperty: ToLongDateString() + " " + ToLongTimeString()
+ * in the en-US culture pwsh uses on Linux.  A bare [datetime] has no DisplayHint note, so
+ * this always takes the "DateTime" branch (Get-Date's -DisplayHint is the caller's note). */
+static int p_datetime(MemberCtx *c, Value self, Value *out)
+{
+    DtParts p = parts_of(self);
+    p.kind = (DtKind)self.aux;
+    StrBuf sb = {0};
+    dt_format_display(&sb, &p, NF_EN_US);
+    *out = val_str_take_sb(&sb);
+    return 1;
+}
 
 static int p_ticks(MemberCtx *c, Value self, Value *out)
 {
@@ -100,7 +123,8 @@ static int p_timeofday(MemberCtx *c, Value self, Value *out)
 static int p_kind(MemberCtx *c, Value self, Value *out)
 {
     static const char *const names[] = {"Unspecified", "Utc", "Local"};
-    *out = val_str(names[self.aux % 3]);
+    const EnumType *t = enum_find("DateTimeKind", 12);
+    *out = t ? enum_make(t, self.aux % 3) : val_str(names[self.aux % 3]);
     return 1;
 }
 
@@ -113,6 +137,8 @@ const MbrProp mbr_date_props[] = {
     {"Second", p_second},
     {"Millisecond", p_millisecond},
     {"Microsecond", p_microsecond},
+    {"Nanosecond", p_nanosecond},
+    {"DateTime", p_datetime},
     {"DayOfWeek", p_dayofweek},
     {"DayOfYear", p_dayofyear},
     {"Ticks", p_ticks},

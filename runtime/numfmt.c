@@ -815,6 +815,33 @@ NfStatus nf_format_decimal(StrBuf *sb, const NfDecimal *d, const char *fmt, NfCu
     return format_std(sb, &n, ch, prec, 0, &cultures[cul]);
 }
 
+NfStatus nf_format_digits(StrBuf *sb, bool neg, const char *digits, size_t n, const char *fmt,
+                          NfCulture cul)
+{
+    int prec;
+    char ch = parse_standard(fmt, &prec), up = (char)(ch & ~0x20);
+    Num num;
+    num_init(&num, K_INT, neg);
+    if (n > NUM_CAP) n = NUM_CAP; /* 800 digits: beyond any script's formatting needs */
+    size_t len = n == 1 && digits[0] == '0' ? 0 : n;
+    memcpy(num.dig, digits, len);
+    num.dig[len] = '\0';
+    num.nd = num.scale = (int)len;
+    if (!ch) {
+        format_custom(sb, &num, fmt);
+        return NF_OK;
+    }
+    if (up == 'X' || up == 'B') return NF_EFORMAT;
+    if (up == 'D') {
+        if (neg && len) sb_putc(sb, '-');
+        put_zeros(sb, prec - (int)(len ? len : 1));
+        sb_append(sb, len ? digits : "0", len ? len : 1);
+        return NF_OK;
+    }
+    if (up == 'R') ch = 'G', prec = -1;
+    return format_std(sb, &num, ch, prec, 0, &cultures[cul]);
+}
+
 static void real_ps(StrBuf *sb, double v, int sig)
 {
     Num n;

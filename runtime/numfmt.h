@@ -9,6 +9,7 @@
 #ifndef PSM_RUNTIME_NUMFMT_H
 #define PSM_RUNTIME_NUMFMT_H
 
+#include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
 
@@ -56,6 +57,14 @@ NfStatus nf_format_float(StrBuf *sb, float v, const char *fmt, NfCulture cul);
 
 /* Format a decimal; fmt NULL/"" keeps the scale ("1.50").  D, X, B and R give NF_EFORMAT. */
 NfStatus nf_format_decimal(StrBuf *sb, const NfDecimal *d, const char *fmt, NfCulture cul);
+
+/*
+** Format an integer of any size given as its decimal digits (no sign, no leading zeros; "0"
+** for zero), as System.Numerics.BigInteger.ToString(fmt) does for G, D, N, F, E, C, P and
+** custom formats.  X and B give NF_EFORMAT (the caller formats the bits).  R is G.
+*/
+NfStatus nf_format_digits(StrBuf *sb, bool neg, const char *digits, size_t n, const char *fmt,
+                          NfCulture cul);
 
 /*
 ** PowerShell's own double -> string (display, interpolation, [string]): ToString("G15",

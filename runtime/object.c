@@ -8,14 +8,19 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "runtime/array.h"
+#include "runtime/collections.h"
 #include "runtime/convert.h"
 #include "runtime/hashtable.h"
 #include "runtime/mem.h"
+#include "runtime/nettypes.h"
 
 typedef struct ObjCustom {
     Obj obj;
-    Value base;  /* PSObject wrapper: the wrapped value; PSCustomObject: $null */
-    Value props; /* ordered Hashtable: name -> value */
+    Value base;      /* PSObject wrapper: the wrapped value; PSCustomObject: $null */
+    Value props;     /* ordered Hashtable: name -> value (or a ScriptProperty member) */
+    Value methods;   /* ordered Hashtable of ScriptMethod members, or $null */
+    Value typenames; /* extra type names in front of the type's own (PSTypeName), or $null */
 } ObjCustom;
 
 static ObjCustom *as_custom(Value v)
@@ -28,16 +33,94 @@ static void custom_free(Obj *o)
     ObjCustom *c = (ObjCustom *)o;
     val_unref(c->base);
     val_unref(c->props);
+    val_unref(c->methods);
+    val_unref(c->typenames);
+}
+
+/* ---- script members ---- */
+
+typedef struct ObjScript {
+    Obj obj;
+    Value sb;        /* the script block */
+    int is_method;   /* ScriptMethod; else ScriptProperty (sb is the getter) */
+    ScriptRunFn run; /* runs sb in the runspace that created the member */
+    void *runspace;  /* as pwsh binds a script block to its session state */
+    Value last;      /* the getter's last value (prop_at hands out a borrowed one) */
+} ObjScript;
+
+static void script_free(Obj *o)
+{
+    val_unref(((ObjScript *)o)->sb);
+    val_unref(((ObjScript *)o)->last);
+}
+
+static void script_str(Value self, StrBuf *out)
+{
+    convert_append_scalar(((ObjScript *)self.as.o)->sb, out);
+}
+
+static const ObjClass cls_scriptmember = {
+    .name = "PSScriptProperty",
+    .full_name = "System.Management.Automation.PSScriptProperty",
+    .type = TY_OTHER,
+    .free = script_free,
+    .to_string = script_str,
+};
+
+Value object_script_member(Value sb, int is_method, ScriptRunFn run, void *runspace)
+{
+    ObjScript *m = (ObjScript *)obj_alloc(&cls_scriptmember, sizeof(ObjScript));
+    m->sb = val_ref(sb);
+    m->is_method = is_method;
+    m->run = run;
+    m->runspace = runspace;
+    return val_obj_take(&m->obj);
+}
+
+int object_is_script_member(Value v, int *is_method)
+{
+    if (!val_is(v, &cls_scriptmember)) return 0;
+    if (is_method) *is_method = ((ObjScript *)v.as.o)->is_method;
+    return 1;
+}
+
+int object_script_run(Value member, Value self, const Value *args, int nargs, Value *out)
+{
+    ObjScript *m = (ObjScript *)member.as.o;
+    return m->run(m->runspace, m->sb, self, args, nargs, out);
+}
+
+/* A ScriptProperty's value: the getter's output ($null when it fails). */
+static Value script_get(Value member, Value self)
+{
+    Value v;
+    if (object_script_run(member, self, NULL, -1, &v)) return val_null(); /* -1: a getter */
+    return v;
 }
 
 static int custom_get(Value self, const char *name, size_t len, Value *out)
 {
-    return ht_get_str(as_custom(self)->props, name, len, out);
+    if (!ht_get_str(as_custom(self)->props, name, len, out)) return 0;
+    if (val_is(*out, &cls_scriptmember)) {
+        Value m = *out;
+        *out = script_get(m, self);
+        val_unref(m);
+    }
+    return 1;
 }
 
+/* $o.Name = v: only an existing note property can be set (pwsh's PropertyNotFound
+ * otherwise; a ScriptProperty without a setter cannot be set either). */
 static int custom_set(Value self, const char *name, size_t len, Value v)
 {
-    return object_set_prop(self, name, len, v);
+    Value old, b = as_custom(self)->base;
+    if (!ht_get_str(as_custom(self)->props, name, len, &old)) { /* a wrapper: the base's */
+        const ObjClass *c = val_is(self, &cls_psobject) ? val_class(b) : NULL;
+        return c && c->set_prop && c->set_prop(b, name, len, v);
+    }
+    int script = val_is(old, &cls_scriptmember);
+    val_unref(old);
+    return !script && object_set_prop(self, name, len, v);
 }
 
 static size_t custom_nprops(Value self)
@@ -48,6 +131,13 @@ static size_t custom_nprops(Value self)
 static void custom_prop_at(Value self, size_t i, const char **name, size_t *len, Value *val)
 {
     object_prop_peek(self, i, name, len, val);
+    if (val_is(*val, &cls_scriptmember)) { /* computed now, kept until the next read */
+        ObjScript *m = (ObjScript *)val->as.o;
+        Value v = script_get(*val, self);
+        val_unref(m->last);
+        m->last = v;
+        *val = v;
+    }
 }
 
 /* "@{a=1; b=2}": each value by its own ToString, without enumerating collections. */
@@ -138,6 +228,15 @@ int object_set_prop(Value v, const char *name, size_t len, Value val)
     return 1;
 }
 
+int object_remove_prop(Value v, const char *name, size_t len)
+{
+    if (!has_props(v)) return 0;
+    Value k = val_str_n(name, len);
+    int r = ht_remove(as_custom(v)->props, k);
+    val_unref(k);
+    return r;
+}
+
 size_t object_nprops(Value v)
 {
     return has_props(v) ? ht_count(as_custom(v)->props) : 0;
@@ -149,6 +248,107 @@ void object_prop_peek(Value v, size_t i, const char **name, size_t *len, Value *
     ht_entry_peek(as_custom(v)->props, i, &k, val);
     *name = val_str_data(k);
     *len = val_str_len(k);
+}
+
+int object_add_method(Value v, const char *name, size_t len, Value member)
+{
+    if (!has_props(v)) return 0;
+    ObjCustom *c = as_custom(v);
+    if (val_is_null(c->methods)) c->methods = ht_new(1);
+    Value k = val_str_n(name, len);
+    ht_set(c->methods, k, member);
+    val_unref(k);
+    return 1;
+}
+
+int object_find_method(Value v, const char *name, size_t len, Value *member)
+{
+    for (; has_props(v); v = as_custom(v)->base) {
+        ObjCustom *c = as_custom(v);
+        if (!val_is_null(c->methods) && ht_get_str(c->methods, name, len, member)) return 1;
+    }
+    return 0;
+}
+
+static void push_name(Value list, const char *name)
+{
+    Value s = val_str(name);
+    arr_push_take(list, s);
+}
+
+/* The type's own names, most derived first: System.Int32, System.ValueType, System.Object. */
+static void own_typenames(Value b, Value list)
+{
+    if (val_is_null(b)) return;
+    push_name(list, val_type_fullname(b));
+    if (val_is_array(b) && !coll_is_list(b))
+        push_name(list, "System.Array");
+    else if (b.kind != VAL_OBJ || val_type_id(b) == TY_DECIMAL)
+        push_name(list, "System.ValueType");
+    if (strcmp(val_type_fullname(b), "System.Object") != 0) push_name(list, "System.Object");
+}
+
+/* The list a PSCustomObject or wrapper keeps (made on first use), borrowed. */
+static Value live_typenames(Value v)
+{
+    ObjCustom *c = as_custom(v);
+    if (val_is_null(c->typenames)) {
+        c->typenames = coll_list_new(&cls_list, TY_STRING);
+        own_typenames(val_is(v, &cls_psobject) ? val_base(v) : v, c->typenames);
+    }
+    return c->typenames;
+}
+
+void object_add_typename(Value v, const char *name, size_t len)
+{
+    if (!has_props(v)) return;
+    Value s = val_str_n(name, len);
+    arr_insert(live_typenames(v), 0, s);
+    val_unref(s);
+}
+
+Value object_typenames(Value v)
+{
+    if (has_props(v)) return val_ref(live_typenames(v));
+    Value list = coll_list_new(&cls_list, TY_STRING);
+    own_typenames(val_base(v), list);
+    return list;
+}
+
+Value object_copy(Value v)
+{
+    if (!has_props(v)) return val_ref(v);
+    ObjCustom *c = as_custom(v);
+    Value r = custom_alloc(v.as.o->cls, c->base);
+    ObjCustom *d = as_custom(r);
+    val_unref(d->props);
+    d->props = ht_copy(c->props);
+    d->methods = val_is_null(c->methods) ? val_null() : ht_copy(c->methods);
+    if (!val_is_null(c->typenames)) {
+        d->typenames = coll_list_new(&cls_list, TY_STRING);
+        for (size_t i = 0; i < arr_len(c->typenames); i++)
+            arr_push(d->typenames, arr_peek(c->typenames, i));
+    }
+    return r;
+}
+
+Value object_from_dict(Value h)
+{
+    Value o = object_new_custom();
+    for (size_t i = 0; i < ht_count(h); i++) {
+        Value k, x;
+        ht_entry_peek(h, i, &k, &x);
+        Value ks = convert_to_string(k, NULL);
+        if (str_icmp(val_str_data(ks), "PSTypeName") == 0) { /* a type name, not a property */
+            Value tn = convert_to_string(x, NULL);
+            object_add_typename(o, val_str_data(tn), val_str_len(tn));
+            val_unref(tn);
+        } else {
+            object_set_prop(o, val_str_data(ks), val_str_len(ks), x);
+        }
+        val_unref(ks);
+    }
+    return o;
 }
 
 Value object_with_note(Value v, const char *name, size_t len, Value val)
@@ -251,11 +451,17 @@ Value typeref_new(TypeId id, int is_array)
 
 Value typeref_new_named(const char *name, size_t len)
 {
-    char *full = xstrndup(name, len);
+    const char *known = nettype_fullname(name, len); /* [DayOfWeek] is System.DayOfWeek */
+    char *full = known ? xstrdup(known) : xstrndup(name, len);
     const char *dot = strrchr(full, '.');
     Value t = type_alloc(TY_OTHER, 0, dot ? dot + 1 : full, full, full);
     free(full);
     return t;
+}
+
+Value typeref_new_names(const char *name, const char *full)
+{
+    return type_alloc(TY_OTHER, 0, name, full, full);
 }
 
 Value typeref_parse(const char *name, size_t len)

@@ -1,14 +1,53 @@
 /*
-** pipeline: emitting into pipes, the null pipe and the collector.
+** pipeline: emitting into pipes (with the stop checks described in pipeline.h), the null pipe
+** and the collector.
 */
 #include "runtime/pipeline.h"
 
+#include <stdatomic.h>
+
 #include "runtime/array.h"
+#include "runtime/eval.h"
 #include "runtime/mem.h"
+
+/* ---- stopping ---- */
+
+/* The cheap check of every hand-off: one relaxed atomic load. */
+#define STOP_REQUESTED(I) atomic_load_explicit(&(I)->stop_req, memory_order_relaxed)
+
+Status pipe_stop_upstream(Interp *I)
+{
+    I->stop_claim = 1;
+    I->stop_owner = NULL;
+    return ST_STOP;
+}
+
+/* A put into p came back with st: an upstream stop asked for by p's command names p. */
+static Status claim(Interp *I, Pipe *p, Status st)
+{
+    if (st == ST_STOP && I->stop_claim && !I->stop_owner) I->stop_owner = p;
+    return st;
+}
+
+int pipe_stop_resumes(Interp *I, Status *st, Pipe *in)
+{
+    if (*st == ST_OK) return 1;
+    if (*st != ST_STOP || !I->stop_claim || I->stop_owner != in) return 0;
+    I->stop_claim = 0;
+    I->stop_owner = NULL;
+    *st = STOP_REQUESTED(I) ? ST_STOP : ST_OK; /* a Ctrl+C meanwhile still stops everything */
+    return *st == ST_OK;
+}
+
+static Status put_checked(Interp *I, Pipe *p, Value v)
+{
+    if (STOP_REQUESTED(I)) return ST_STOP;
+    return claim(I, p, p->put(I, p, v));
+}
 
 Status pipe_put(Interp *I, Pipe *p, Value v)
 {
-    return p->put(I, p, v);
+    return put_checked(I, p, v);
 }
 
 /* ---- $input: an enumerator over pipeline input that is consumed by enumerating it ---- */
@@ -91,9 +130,9 @@ Status pipe_emit(Interp *I, Pipe *p, Value v)
         val_unref(rest);
         return st;
     }
-    if (!val_is_array(v)) return p->put(I, p, v);
+    if (!val_is_array(v)) return put_checked(I, p, v);
     for (size_t i = 0; i < arr_len(v); i++) {
-        Status st = p->put(I, p, arr_peek(v, i));
+        Status st = put_checked(I, p, arr_peek(v, i));
         if (st) return st;
     }
     return ST_OK;

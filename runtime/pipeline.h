@@ -31,6 +31,21 @@ int pipe_input_take(Value v, Value *rest);
 /* MoveNext()/Reset() on an $input enumerator: 1 and *out when v is one and name matches. */
 int pipe_input_method(Value v, const char *name, size_t len, Value *out);
 
+/*
+** Stopping a pipeline.  pipe_emit and pipe_put return ST_STOP without passing anything on once
+** the runspace has a stop request (Ctrl+C, Stop-Job).  A command that needs no more input
+** (Select-Object -First N after N objects) returns pipe_stop_upstream(I) from its process step:
+** the commands upstream of it unwind (their finally blocks run, their end blocks do not), and
+** the pipeline runner resumes with the end blocks of that command and the ones after it
+** (pwsh's StopUpstreamCommandsException).  The first pipe_put/pipe_emit the ST_STOP returns
+** through is the requester's input pipe: it is recorded then.  The runner asks
+** pipe_stop_resumes(I, &st, stage_input) for each stage, in order, before its end block.
+*/
+Status pipe_stop_upstream(Interp *I);
+/* 1 when the stage whose input pipe is in should run its end block: st is ST_OK, or st is an
+ * upstream stop that this stage asked for (then *st becomes ST_OK and the request is done). */
+int pipe_stop_resumes(Interp *I, Status *st, Pipe *in);
+
 /* A pipe that drops everything (Out-Null, $null = ...). */
 Pipe *pipe_null(void);
 

@@ -1,6 +1,6 @@
 /*
-** scope: two open-addressing hash tables (variables, functions) per scope.  Each slot points
-** to a heap Var so addresses stay stable while the table grows.
+** scope: three open-addressing hash tables (variables, functions, aliases) per scope.  Each
+** slot points to a heap Var so addresses stay stable while the table grows.
 */
 #include "runtime/scope.h"
 
@@ -26,7 +26,7 @@ typedef struct Table {
 struct Scope {
     Scope *parent;
     int is_script;
-    Table vars, funcs;
+    Table vars, funcs, aliases;
 };
 
 static uint32_t name_hash(const char *s, size_t len)
@@ -130,6 +130,7 @@ void scope_free(Scope *s)
     if (!s) return;
     tab_free(&s->vars);
     tab_free(&s->funcs);
+    tab_free(&s->aliases);
     free(s);
 }
 
@@ -168,6 +169,11 @@ static Table *pick_vars(Scope *s)
 static Table *pick_funcs(Scope *s)
 {
     return &s->funcs;
+}
+
+static Table *pick_aliases(Scope *s)
+{
+    return &s->aliases;
 }
 
 Var *scope_lookup(Scope *s, const char *name, size_t len)
@@ -252,8 +258,65 @@ void scope_func_define(Scope *s, const char *name, size_t len, Value sb, unsigne
     v->flags = flags;
 }
 
+static void tab_each(const Table *t, void (*fn)(void *ctx, const Var *v), void *ctx)
+{
+    for (size_t i = 0; i < t->cap; i++)
+        if (t->slot[i]) fn(ctx, t->slot[i]);
+}
+
 void scope_each_var(Scope *s, void (*fn)(void *ctx, const Var *v), void *ctx)
 {
-    for (size_t i = 0; i < s->vars.cap; i++)
-        if (s->vars.slot[i]) fn(ctx, s->vars.slot[i]);
+    tab_each(&s->vars, fn, ctx);
+}
+
+int scope_func_remove(Scope *s, const char *name, size_t len)
+{
+    return tab_remove(&s->funcs, name, len);
+}
+
+void scope_each_func(Scope *s, void (*fn)(void *ctx, const Var *v), void *ctx)
+{
+    tab_each(&s->funcs, fn, ctx);
+}
+
+/* ---- aliases ---- */
+
+Var *scope_alias_lookup(Scope *s, const char *name, size_t len)
+{
+    return lookup_in(pick_aliases, s, name, len);
+}
+
+Var *scope_alias_local(Scope *s, const char *name, size_t len)
+{
+    return tab_find(&s->aliases, name, len, name_hash(name, len));
+}
+
+void scope_alias_define(Scope *s, const char *name, size_t len, Value target, unsigned flags)
+{
+    uint32_t h = name_hash(name, len);
+    Var *v = tab_find(&s->aliases, name, len, h);
+    if (!v) v = tab_add(&s->aliases, name, len, h);
+    var_set(v, target);
+    v->flags = flags;
+}
+
+int scope_alias_remove(Scope *s, const char *name, size_t len)
+{
+    return tab_remove(&s->aliases, name, len);
+}
+
+void scope_each_alias(Scope *s, void (*fn)(void *ctx, const Var *v), void *ctx)
+{
+    tab_each(&s->aliases, fn, ctx);
+}
+
+Value scope_alias_resolve(Scope *s, Value name)
+{
+    Value cur = name;
+    for (int i = 0; i < 64; i++) {
+        Var *a = scope_alias_lookup(s, val_str_data(cur), val_str_len(cur));
+        if (!a || !val_is_str(a->val)) break;
+        cur = a->val;
+    }
+    return val_ref(cur);
 }

@@ -1,5 +1,5 @@
 /*
-** scope: the variable and function tables of one scope, chained to the calling scope
+** scope: the variable, function and alias tables of one scope, chained to the calling scope
 ** (language.md 7: dynamic scoping).  Names compare ASCII-case-insensitively.  A Var stays at
 ** the same address for its scope's lifetime, so callers may hold a Var * across statements
 ** of that scope.  Values stored here are owned references.
@@ -18,6 +18,8 @@ enum {
     VF_PRIVATE = 1 << 0,  /* $private:x: invisible to child scopes */
     VF_CONSTANT = 1 << 1, /* $true, $false, $null */
     VF_FILTER = 1 << 2,   /* functions: defined with 'filter' */
+    VF_READONLY = 1 << 8, /* -Option ReadOnly: only Remove-Variable/Set-* -Force change it */
+    VF_ALLSCOPE = 1 << 9, /* -Option AllScope (kept and listed; not copied into new scopes) */
 };
 
 Scope *scope_new(Scope *parent, int is_script); /* never NULL */
@@ -49,5 +51,19 @@ void scope_each_var(Scope *s, void (*fn)(void *ctx, const Var *v), void *ctx);
 /* Dynamic lookup; returns the ScriptBlock borrowed (or $null) and its VF_* flags. */
 Value scope_func_lookup(Scope *s, const char *name, size_t len, unsigned *flags);
 void scope_func_define(Scope *s, const char *name, size_t len, Value sb, unsigned flags);
+int scope_func_remove(Scope *s, const char *name, size_t len); /* s only; 1 when removed */
+/* Call fn for every function defined in s itself (var_value: the ScriptBlock). */
+void scope_each_func(Scope *s, void (*fn)(void *ctx, const Var *v), void *ctx);
+
+/* ---- aliases (the target command name, a string, per alias name) ---- */
+/* Dynamic lookup like variables (Private ones are seen in their own scope only). */
+Var *scope_alias_lookup(Scope *s, const char *name, size_t len);
+Var *scope_alias_local(Scope *s, const char *name, size_t len); /* s only; NULL when absent */
+void scope_alias_define(Scope *s, const char *name, size_t len, Value target, unsigned flags);
+int scope_alias_remove(Scope *s, const char *name, size_t len); /* s only; 1 when removed */
+void scope_each_alias(Scope *s, void (*fn)(void *ctx, const Var *v), void *ctx);
+/* The command name reached by following aliases from name (a string); name itself when it is
+ * no alias.  Stops after 64 steps (an alias loop).  New reference. */
+Value scope_alias_resolve(Scope *s, Value name);
 
 #endif

@@ -18,6 +18,7 @@
 #include "runtime/members_string.h"
 #include "runtime/members_time.h"
 #include "runtime/members_util.h"
+#include "runtime/nettypes.h"
 #include "runtime/statics_sys.h"
 
 /* ---- [math] ---- */
@@ -643,6 +644,7 @@ int static_get(MemberCtx *c, const char *type, size_t tlen, const char *name, si
                Value *out, MemberError *err)
 {
     TypeId t;
+    if (nettype_static_get(c, type, tlen, name, nlen, out) == MEMBER_OK) return MEMBER_OK;
     const StaticType *st = find(type, tlen, &t);
     if (!st || !st->props) return MEMBER_NOTFOUND;
     return mbr_getprop(st->props, c, val_long(t), name, nlen, out);
@@ -652,9 +654,11 @@ int static_call(MemberCtx *c, const char *type, size_t tlen, const char *name, s
                 const Value *args, int nargs, Value *out, MemberError *err)
 {
     TypeId t;
-    const StaticType *st = find(type, tlen, &t);
     MemberError scratch;
     if (!err) err = &scratch;
+    int nrc = nettype_static_call(c, type, tlen, name, nlen, args, nargs, out, err);
+    if (nrc != MEMBER_NOTFOUND) return nrc;
+    const StaticType *st = find(type, tlen, &t);
     if (!st) {
         conv_fail(err, "TypeNotFound", "Unable to find type [%.*s].", (int)tlen, type);
         return MEMBER_NOTFOUND;

@@ -8,11 +8,13 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "runtime/array.h"
 #include "runtime/eval.h"
 #include "runtime/format.h"
 #include "runtime/mem.h"
+#include "runtime/runloc.h"
 
 /* ================================================================ records ==== */
 
@@ -217,15 +219,54 @@ static Status file_put(Interp *I, Pipe *p, Value v)
     return ST_OK;
 }
 
+/* The .NET exception FileStream throws for errno err. */
+static ExcKind open_exc(int err)
+{
+    if (err == ENOENT || err == ENOTDIR) return EXC_DIRNOTFOUND;
+    return err == EACCES || err == EPERM || err == EISDIR ? EXC_UNAUTHORIZED : EXC_IO;
+}
+
+/* A redirection target that cannot be opened: pwsh's Out-File error (redirections run Out-File),
+ * statement-terminating.  pwsh's category is OpenError, which errrec.h does not have yet. */
+static Status open_failed(Interp *I, const char *full, int err, Node *site)
+{
+    StrBuf msg = {0};
+    ExcKind k = open_exc(err);
+    if (k == EXC_DIRNOTFOUND)
+        sb_printf(&msg, "Could not find a part of the path '%s'.", full);
+    else if (k == EXC_UNAUTHORIZED)
+        sb_printf(&msg, "Access to the path '%s' is denied.", full);
+    else
+        sb_printf(&msg, "%s : '%s'", strerror(err), full);
+    ErrInit e = {.msg = sb_str(&msg),
+                 .id = "FileOpenFailure,Microsoft.PowerShell.Commands.OutFileCommand",
+                 .exc = k,
+                 .inner = k,
+                 .cat = ERRCAT_NOTSPECIFIED,
+                 .command = "Out-File",
+                 .prog = site ? I->prog : NULL,
+                 .start = site ? site->start : 0,
+                 .end = site ? site->end : 0};
+    Value rec = errrec_new(&e), t = val_str(full);
+    errrec_set_target(rec, t);
+    val_unref(t);
+    sb_free(&msg);
+    return eval_throw_rec(I, rec, 0);
+}
+
+/* path is taken against the runspace's location (h10: a thread job's redirections go to its
+ * own Set-Location, never the process directory). */
 Pipe *stream_file_open(Interp *I, const char *path, int append, Node *site, Status *st)
 {
-    FILE *fp = fopen(path, append ? "ab" : "wb");
+    char *full = runloc_full(I, path);
+    FILE *fp = fopen(full, append ? "ab" : "wb");
     *st = ST_OK;
     if (!fp) {
-        *st = eval_fail(I, site, EXC_RUNTIME, "FileOpenFailure", "Could not open file '%s': %s",
-                        path, strerror(errno));
+        *st = open_failed(I, full, errno, site);
+        free(full);
         return NULL;
     }
+    free(full);
     FilePipe *f = xcalloc(1, sizeof *f);
     f->pipe.put = file_put;
     f->fp = fp;
@@ -284,6 +325,126 @@ static const ParamSpec info_params[] = {
 static Status write_information(CmdCtx *c)
 {
     return write_stream(c, STREAM_INFO);
+}
+
+/* Write-Progress [[-Activity] <String>] [[-Status] <String>] [[-Id] <Int32>]
+ *                [-PercentComplete <Int32>] [-SecondsRemaining <Int32>]
+ *                [-CurrentOperation <String>] [-ParentId <Int32>] [-Completed]
+ *                [-SourceId <Int32>] */
+enum {
+    WP_ACTIVITY,
+    WP_STATUS,
+    WP_ID,
+    WP_PERCENT,
+    WP_SECONDS,
+    WP_CURRENT,
+    WP_PARENT,
+    WP_COMPLETED,
+    WP_SOURCE
+};
+static const ParamSpec progress_params[] = {
+    [WP_ACTIVITY] = {"Activity", NULL, TY_STRING, 0, 0, 0},
+    [WP_STATUS] = {"Status", NULL, TY_STRING, 0, 1, 0},
+    [WP_ID] = {"Id", NULL, TY_INT32, 0, 2, 0},
+    [WP_PERCENT] = {"PercentComplete", NULL, TY_INT32, 0, -1, 0},
+    [WP_SECONDS] = {"SecondsRemaining", NULL, TY_INT32, 0, -1, 0},
+    [WP_CURRENT] = {"CurrentOperation", NULL, TY_STRING, 0, -1, 0},
+    [WP_PARENT] = {"ParentId", NULL, TY_INT32, 0, -1, 0},
+    [WP_COMPLETED] = {"Completed", NULL, TY_SWITCH, 0, -1, PS_SWITCH},
+    [WP_SOURCE] = {"SourceId", NULL, TY_INT32, 0, -1, 0},
+};
+
+#define VALIDATION_ID                                                                              \
+    "ParameterArgumentValidationError,Microsoft.PowerShell.Commands.WriteProgressCommand"
+
+/* [ValidateRange(lo, hi)] of parameter i, with pwsh's message. */
+static Status progress_range(CmdCtx *c, int i, int64_t lo, int64_t hi)
+{
+    if (!c->bound[i]) return ST_OK;
+    int64_t n = c->arg[i].as.i;
+    const char *name = progress_params[i].name;
+    if (n < lo)
+        return cmd_error(c, EXC_PARAMBIND, VALIDATION_ID,
+                         "Cannot validate argument on parameter '%s'. The %lld argument is less "
+                         "than the minimum allowed range of %lld. Supply an argument that is "
+                         "greater than or equal to %lld and then try the command again.",
+                         name, (long long)n, (long long)lo, (long long)lo);
+    if (n > hi)
+        return cmd_error(c, EXC_PARAMBIND, VALIDATION_ID,
+                         "Cannot validate argument on parameter '%s'. The %lld argument is "
+                         "greater than the maximum allowed range of %lld. Supply an argument "
+                         "that is less than or equal to %lld and then try the command again.",
+                         name, (long long)n, (long long)hi, (long long)hi);
+    return ST_OK;
+}
+
+/* [ValidateNotNullOrEmpty] of the string parameter i. */
+static Status progress_not_empty(CmdCtx *c, int i)
+{
+    if (!c->bound[i] || (val_is_str(c->arg[i]) && val_str_len(c->arg[i]) > 0)) return ST_OK;
+    return cmd_error(c, EXC_PARAMBIND, VALIDATION_ID,
+                     "Cannot validate argument on parameter '%s'. The argument is null or empty. "
+                     "Provide an argument that is not null or empty, and then try the command "
+                     "again.",
+                     progress_params[i].name);
+}
+
+static const char *progress_str(CmdCtx *c, int i)
+{
+    return c->bound[i] && val_is_str(c->arg[i]) ? val_str_data(c->arg[i]) : "";
+}
+
+/* pwsh 7's minimal view (ProgressNode.RenderMinimal), plain of its exact VT choreography:
+ * "<Activity> [<status ... (time)>]" in $PSStyle.Progress.Style (bold yellow), the bar part up
+ * to PercentComplete in reverse video, at most 120 cells ($PSStyle.Progress.MaxWidth) wide.
+ * Drawn on the cursor's line, which it leaves where it was; -Completed erases it. */
+static void progress_draw(CmdCtx *c)
+{
+    if (c->bound[WP_COMPLETED] && convert_truthy(c->arg[WP_COMPLETED])) {
+        fputs("\0337\r\033[2K\0338", stderr);
+        fflush(stderr);
+        return;
+    }
+    const char *act = progress_str(c, WP_ACTIVITY), *status = progress_str(c, WP_STATUS);
+    size_t width = (size_t)fmt_screen_width(2) + 1, alen = strlen(act);
+    width = width > 120 ? 120 : width;
+    size_t bar = width > alen + 3 ? width - alen - 3 : 0;
+    StrBuf txt = {0}, line = {0};
+    sb_puts(&txt, status);
+    int64_t secs = c->bound[WP_SECONDS] ? c->arg[WP_SECONDS].as.i : -1;
+    if (secs >= 0)
+        sb_printf(&txt, " (%02lld:%02lld:%02lld)", (long long)(secs / 3600),
+                  (long long)(secs / 60 % 60), (long long)(secs % 60));
+    if (txt.len > bar) txt.len = bar;
+    while (txt.len < bar)
+        sb_putc(&txt, ' ');
+    int64_t pct = c->bound[WP_PERCENT] ? c->arg[WP_PERCENT].as.i : -1;
+    size_t on = pct > 0 ? (size_t)pct * bar / 100 : 0;
+    sb_printf(&line, "\0337\r\033[2K%s\033[33;1m%s [\033[7m",
+              c->bound[WP_PARENT] && c->arg[WP_PARENT].as.i >= 0 ? "  " : "", act);
+    sb_append(&line, txt.buf ? txt.buf : "", on);
+    sb_puts(&line, "\033[27m");
+    sb_append(&line, txt.buf ? txt.buf + on : "", txt.len - on);
+    sb_puts(&line, "]\033[0m\0338");
+    fwrite(line.buf, 1, line.len, stderr);
+    fflush(stderr);
+    sb_free(&txt);
+    sb_free(&line);
+}
+
+static Status write_progress(CmdCtx *c)
+{
+    if (c->phase != CMD_PROCESS) return ST_OK;
+    Status st = progress_not_empty(c, WP_ACTIVITY);
+    if (!st) st = progress_not_empty(c, WP_STATUS);
+    if (!st) st = progress_range(c, WP_ID, 0, INT32_MAX);
+    if (!st) st = progress_range(c, WP_PERCENT, -1, 100);
+    if (!st) st = progress_range(c, WP_PARENT, -1, INT32_MAX);
+    if (st) return st;
+    Var *v = scope_lookup(c->I->cur, "ProgressPreference", 18);
+    if (v && parse_pref(var_value(v), EA_CONTINUE) != EA_CONTINUE) return ST_OK;
+    if (isatty(2)) progress_draw(c); /* a progress bar is for a person watching: none in logs */
+    return ST_OK;
 }
 
 /* Out-Default / Out-Host [-InputObject <PSObject>] [-Paging] */
@@ -412,6 +573,7 @@ const CmdDef stream_cmds[] = {
     {"Write-Verbose", NULL, write_verbose, msg_params, NPARAMS(msg_params)},
     {"Write-Debug", NULL, write_debug, msg_params, NPARAMS(msg_params)},
     {"Write-Information", NULL, write_information, info_params, NPARAMS(info_params)},
+    {"Write-Progress", NULL, write_progress, progress_params, NPARAMS(progress_params)},
     {"Out-Default", NULL, out_host, out_host_params, NPARAMS(out_host_params)},
     {"Out-Host", "oh", out_host, out_host_params, NPARAMS(out_host_params)},
     {"Out-String", NULL, out_string, out_string_params, NPARAMS(out_string_params)},

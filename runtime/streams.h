@@ -32,8 +32,9 @@ int stream_action(Interp *I, int stream);
  * -WarningVariable, dropped; Stop makes it a terminating error (returns ST_THROW). */
 Status stream_write(Interp *I, int stream, Value msg, Node *site);
 
-/* A pipe writing formatted text to path (truncated, or appended to); *err gets an error
- * record's status when the file cannot be opened (returns NULL then). */
+/* A pipe writing formatted text to path, taken against I's location (truncated, or appended
+ * to); *st gets ST_THROW with Out-File's error record when the file cannot be opened (returns
+ * NULL then). */
 Pipe *stream_file_open(Interp *I, const char *path, int append, Node *site, Status *st);
 void stream_file_close(Interp *I, Pipe *p); /* ends the formatting, closes; NULL is fine */
 

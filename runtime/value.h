@@ -14,7 +14,8 @@
 ** itself is rare in scripts, and LSan stays precise for everything else).
 **
 ** Decisions: Decimal is a heap object (96-bit mantissa + scale does not fit beside the tag);
-** BigInteger ([bigint], the 'n' suffix) is not implemented; a Char is one UTF-16 code unit;
+** so is BigInteger ([bigint], the 'n' suffix: runtime/bigint.h); enums, Version and Regex
+** objects live in runtime/enums.h and runtime/nettypes.h; a Char is one UTF-16 code unit;
 ** Single is kept as a double rounded to float precision; strings are UTF-8 (see val_str_len16
 ** for .Length).  Struct Obj is visible (not opaque) only so other modules can embed it.
 */
@@ -115,6 +116,7 @@ enum {
     CLS_ENUMERABLE = 1 << 0, /* the pipeline and foreach enumerate it (arrays) */
     CLS_DICTIONARY = 1 << 1, /* hashtable-like: $h.key reads a key */
     CLS_STRING = 1 << 2,     /* the built-in String */
+    CLS_LIST = 1 << 3,       /* a resizable array-layout collection: ArrayList, List`1 ... (h6) */
 };
 
 /*

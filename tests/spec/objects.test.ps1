@@ -175,4 +175,3 @@ System.String
 #### Aliases on Linux: no sort and no tee alias (they are the native commands)
 (Get-Command -Name select, group, measure, compare, gm, '%', '?' -ErrorAction SilentlyContinue).Count
 ## stdout: 7
-## N-I psmini

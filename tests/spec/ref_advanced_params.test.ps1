@@ -59,7 +59,6 @@ function Get-ByName {
 Name is alpha
 Name is beta
 ## END
-## N-I psmini
 
 #### value from remaining arguments
 function Get-Rest {
@@ -96,7 +95,6 @@ function Set-Color {
 }
 try { Set-Color Blue } catch { 'rejected' }
 ## stdout: rejected
-## N-I psmini
 
 #### ValidateRange
 function Set-Age {
@@ -109,7 +107,6 @@ try { Set-Age 200 } catch { 'out of range' }
 age 30
 out of range
 ## END
-## N-I psmini
 
 #### ValidateNotNullOrEmpty
 function Set-Name {
@@ -118,7 +115,6 @@ function Set-Name {
 }
 try { Set-Name '' } catch { 'empty rejected' }
 ## stdout: empty rejected
-## N-I psmini
 
 #### ValidatePattern
 function Set-Code {
@@ -131,7 +127,6 @@ try { Set-Code 'abc' } catch { 'bad pattern' }
 code 123
 bad pattern
 ## END
-## N-I psmini
 
 #### ValidateScript
 function Set-Even {
@@ -144,7 +139,6 @@ try { Set-Even 3 } catch { 'not even' }
 even 4
 not even
 ## END
-## N-I psmini
 
 #### ValidateCount
 function Set-List {
@@ -157,7 +151,6 @@ try { Set-List a, b, c } catch { 'too many' }
 2
 too many
 ## END
-## N-I psmini
 
 #### ValidateLength
 function Set-Short {
@@ -170,7 +163,6 @@ try { Set-Short 'abcd' } catch { 'too long' }
 abc
 too long
 ## END
-## N-I psmini
 
 #### parameter binding error does not stop the script
 function Set-Color {
@@ -292,7 +284,6 @@ Get-Set -Name x
 ById
 ByName
 ## END
-## N-I psmini
 
 #### pipeline input with begin process end in advanced function
 function Measure-Items {

@@ -250,14 +250,12 @@ $a[1]
 #### IndexOf static method
 [array]::IndexOf(@('a', 'b', 'c'), 'b')
 ## stdout: 1
-## N-I psmini
 
 #### array Reverse static method
 $a = 1, 2, 3
 [array]::Reverse($a)
 $a -join ','
 ## stdout: 3,2,1
-## N-I psmini
 
 #### sort array with Sort-Object
 3, 1, 2 | Sort-Object
@@ -308,7 +306,6 @@ $list.Count
 1
 2
 ## END
-## N-I psmini
 
 #### ArrayList Add suppressed with void
 $list = [System.Collections.ArrayList]::new()
@@ -316,14 +313,12 @@ $list = [System.Collections.ArrayList]::new()
 $list.Add('b') > $null
 $list -join ','
 ## stdout: a,b
-## N-I psmini
 
 #### ArrayList Remove
 $list = [System.Collections.ArrayList]@(1, 2, 3)
 $list.Remove(2)
 $list -join ','
 ## stdout: 1,3
-## N-I psmini
 
 #### generic List of string
 $list = [System.Collections.Generic.List[string]]::new()
@@ -335,7 +330,6 @@ $list[1]
 2
 y
 ## END
-## N-I psmini
 
 #### array Clear sets default values
 $a = 1, 2, 3
@@ -417,7 +411,6 @@ $rank2[1, 1]
 6
 d
 ## END
-## N-I psmini
 
 #### multidimensional array is flattened on concatenation
 $a = "red", $true
@@ -442,7 +435,6 @@ True
 30
 40
 ## END
-## N-I psmini
 
 #### ForEach method squares
 $a = @(0 .. 3)
@@ -554,9 +546,7 @@ $tuple[-1]
 test
 test
 ## END
-## N-I psmini
 
 #### generic dictionary missing key index is null
 $null -eq [Collections.Generic.Dictionary[string, int]]::new()['nosuchkey']
 ## stdout: True
-## N-I psmini

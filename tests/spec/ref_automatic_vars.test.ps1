@@ -238,7 +238,6 @@ ${env:HOME} -eq $HOME
 #### ExecutionContext SessionState path
 $ExecutionContext.SessionState.Path.CurrentLocation.Path -eq $PWD.Path
 ## stdout: True
-## N-I psmini
 
 #### PSHOME is set
 [string]::IsNullOrEmpty($PSHOME)

@@ -290,7 +290,6 @@ cx
 #### replace with script block
 "072101108108111" -replace "\d{3}", { return [char][int]$_.Value }
 ## stdout: Hello
-## N-I psmini
 
 #### is and isnot
 $a = 1
@@ -444,7 +443,6 @@ $a = ' ', '`', '~', '!', '@', '#', '$', '%', '^', '&', '*', '(', ')', '_', '+', 
    '{', '}', '[', ']', ':', ';', '"', '''', '\', '|', '/', '?', '.', '>', ',', '<'
 ($a -gt 'a').Count
 ## stdout: 0
-## N-I psmini
 
 #### like and notlike with wildcards
 "PowerShell" -like "Power?hell"
@@ -469,7 +467,6 @@ False
 1,12
 String
 ## END
-## N-I psmini
 
 #### match is a partial match while like is whole
 "PowerShell" -match 'shell'

@@ -102,7 +102,6 @@ Force=False
 function Test-Flag { param([switch]$Force) $Force.IsPresent }
 Test-Flag -Force
 ## stdout: True
-## N-I psmini
 
 #### all output is returned
 function Get-Three { 1; 2; 3 }
@@ -273,7 +272,6 @@ Get-Scoped
 function Get-Thing { 'thing' }
 & ${function:Get-Thing}
 ## stdout: thing
-## N-I psmini
 
 #### call function by name string
 function Get-Thing { 'thing' }
@@ -406,7 +404,6 @@ Command line input: 3
 Command line input: 4
 Sum = 10
 ## END
-## N-I psmini
 
 #### input in begin and end blocks
 function Get-PipelineBeginEnd {

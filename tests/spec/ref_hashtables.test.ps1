@@ -151,7 +151,6 @@ $hash.Keys -join ','
 $hash = [ordered]@{ a = 'first'; b = 'second' }
 $hash[1]
 ## stdout: second
-## N-I psmini
 
 #### ordered dictionary values in order
 $hash = [ordered]@{ z = 26; a = 1; m = 13 }
@@ -196,7 +195,6 @@ $h.psbase.Count
 Keys
 1
 ## END
-## N-I psmini
 
 #### sort hashtable by key
 $h = @{ b = 2; c = 3; a = 1 }
@@ -295,7 +293,6 @@ $h.Keys -join ','
 a,b,c
 b,c
 ## END
-## N-I psmini
 
 #### splat hashtable keys case insensitive in ContainsKey
 $h = @{ Key = 1 }
@@ -312,7 +309,6 @@ one
 3
 two
 ## END
-## N-I psmini
 
 #### ordered dictionary integer index versus object key
 $dictionary = [ordered]@{ 1 = 'one'; 2 = 'two'; 'three' = 3 }
@@ -328,7 +324,6 @@ two
 one
 3
 ## END
-## N-I psmini
 
 #### ordered dictionary keys and values in order
 $dictionary = [ordered]@{ 1 = 'one'; 2 = 'two'; 'three' = 3 }
@@ -431,7 +426,6 @@ $h.Msg2
 3
 She said, "Hello, World."
 ## END
-## N-I psmini
 
 #### hashtable keys can be any type
 $h = @{ 1.5 = 'double'; $true = 'bool' }

@@ -72,13 +72,11 @@ $Collection | ForEach-Object -Process { $_.Count }
 1
 1
 ## END
-## N-I psmini
 
 #### list ToString is the list's own method
 [System.Collections.Generic.List[string]]$Collection = @('a', 'b', 'c')
 $Collection.ToString()
 ## stdout: System.Collections.Generic.List`1[System.String]
-## N-I psmini
 
 #### member enumeration over generic list
 [System.Collections.Generic.List[string]]$Collection = @('a', 'b', 'c')
@@ -92,7 +90,6 @@ A
 B
 C
 ## END
-## N-I psmini
 
 #### missing property on collection and items is null
 [System.Collections.Generic.List[string]]$Collection = @('a', 'b', 'c')
@@ -137,7 +134,6 @@ $MixedCollection.Capitalized
 B
 C
 ## END
-## N-I psmini
 
 #### member enumeration flattens collection properties
 $objs = [pscustomobject]@{ list = 1, 2 }, [pscustomobject]@{ list = 3 }
@@ -172,12 +168,10 @@ True
 #### ForEach method on scalar
 (5).ForEach({ $_ + 1 })
 ## stdout: 6
-## N-I psmini
 
 #### Where method on scalar
 (5).Where({ $_ -gt 3 }).Count
 ## stdout: 1
-## N-I psmini
 
 #### ForEach method with property name
 $objs = [pscustomobject]@{ n = 'a' }, [pscustomobject]@{ n = 'b' }
@@ -193,7 +187,6 @@ $objs = [pscustomobject]@{ n = 'a' }, [pscustomobject]@{ n = 'b' }
 $objs.ForEach('n', 'z')
 $objs.n -join ','
 ## stdout: z,z
-## N-I psmini
 
 #### ForEach method with type converts
 $r = ('1', '2').ForEach([int])
@@ -204,17 +197,14 @@ $r[0].GetType().Name
 $r = (1, 2).ForEach({ $_ })
 $r.GetType().Name
 ## stdout: Collection`1
-## N-I psmini
 
 #### psobject intrinsic member
 (5).psobject.TypeNames[0]
 ## stdout: System.Int32
-## N-I psmini
 
 #### pstypenames intrinsic member
 ('x').pstypenames[0]
 ## stdout: System.String
-## N-I psmini
 
 #### psbase on hashtable
 $h = @{ Count = 'key' }
@@ -224,7 +214,6 @@ $h.psbase.Count
 key
 1
 ## END
-## N-I psmini
 
 #### string methods
 'abc'.ToUpper()

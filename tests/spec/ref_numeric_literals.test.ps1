@@ -119,7 +119,6 @@ Decimal
 #### bigint suffix
 (10n).GetType().Name
 ## stdout: BigInteger
-## N-I psmini
 
 #### unsigned hex suffix has no sign
 0xFFFFFFFFu
@@ -328,7 +327,6 @@ Int64 517543559168
 function Show($v) { "$($v.GetType().Name) $v" }
 Show (482ngb)
 ## stdout: BigInteger 517543559168
-## N-I psmini
 
 #### literal table with binary and signed hex
 function Show($v) { "$($v.GetType().Name) $v" }
@@ -382,7 +380,6 @@ True
 True
 True
 ## END
-## N-I psmini
 
 #### malformed literal with valid syntax is a parse error
 'before'
@@ -401,7 +398,6 @@ try { 1gbus } catch { $_.FullyQualifiedErrorId -like 'CommandNotFoundException*'
 111111111111111111111111111111111111111111111111111111
 111111111111111111111111111111111111111111111111111111
 ## END
-## N-I psmini
 
 #### member access on real literal
 1.234.GetType().Name

@@ -335,7 +335,6 @@ $j = Write-Output 'bg' &
 $r = Receive-Job $j -Wait -AutoRemoveJob
 $r
 ## stdout: bg
-## N-I psmini
 
 #### grouped assignment participates in expression
 ($var = 1 + 2) -eq 3
@@ -368,7 +367,6 @@ not recognized
 #### date subtraction compared with timespan
 [DateTime] '2/20/88' - [DateTime] '1/20/88' -eq [TimeSpan] '31'
 ## stdout: True
-## N-I psmini
 
 #### zero padding custom format
 "{0:00} {1:000} {2:000000}" -f 7, 24, 365

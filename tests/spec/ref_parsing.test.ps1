@@ -204,7 +204,6 @@ function Get-Original { 'original' }
 Set-Alias -Name go1 -Value Get-Original
 go1
 ## stdout: original
-## N-I psmini
 
 #### command with parameter abbreviation for cmdlet
 Write-Output -Input 'abbrev'

@@ -249,7 +249,6 @@ $script:produced = 0
 1..100 | ForEach-Object { $script:produced++; $_ } | Select-Object -First 2 | Out-Null
 $produced
 ## stdout: 2
-## N-I psmini
 
 #### Where-Object with property comparison operators
 $objs = [pscustomobject]@{ v = 1 }, [pscustomobject]@{ v = 5 }
@@ -262,7 +261,6 @@ $objs = [pscustomobject]@{ v = 1 }, [pscustomobject]@{ v = 5 }
 10->10
 20->20
 ## END
-## N-I psmini
 
 #### failing first command skips second in and chain
 Write-Error 'Bad' 2>$null && Write-Output 'Second'

@@ -17,7 +17,6 @@ x
 $o = [pscustomobject]@{ zeta = 1; alpha = 2; mid = 3 }
 $o.psobject.Properties.Name -join ','
 ## stdout: zeta,alpha,mid
-## N-I psmini
 
 #### table display of small object
 [pscustomobject]@{ one = 1; two = 2 }
@@ -132,20 +131,17 @@ $o = [pscustomobject]@{ n = 4 }
 $o | Add-Member -MemberType ScriptMethod -Name Double -Value { $this.n * 2 }
 $o.Double()
 ## stdout: 8
-## N-I psmini
 
 #### Add-Member script property
 $o = [pscustomobject]@{ n = 4 }
 $o | Add-Member -MemberType ScriptProperty -Name Square -Value { $this.n * $this.n }
 $o.Square
 ## stdout: 16
-## N-I psmini
 
 #### setting missing property fails
 $o = [pscustomobject]@{ a = 1 }
 try { $o.missing = 1 } catch { 'cannot set' }
 ## stdout: cannot set
-## N-I psmini
 
 #### setting existing property works
 $o = [pscustomobject]@{ a = 1 }
@@ -162,7 +158,6 @@ $null -eq $o.nothere
 $o = [pscustomobject]@{ a = 1; b = 2 }
 @($o.psobject.Properties).Count
 ## stdout: 2
-## N-I psmini
 
 #### object is passed by reference
 $o = [pscustomobject]@{ a = 1 }
@@ -193,19 +188,16 @@ $h = [ordered]@{ b = 1; a = 2 }
 $o = [pscustomobject]$h
 $o.psobject.Properties.Name -join ','
 ## stdout: b,a
-## N-I psmini
 
 #### pscustomobject type names
 $o = [pscustomobject]@{ a = 1 }
 $o.psobject.TypeNames[0]
 ## stdout: System.Management.Automation.PSCustomObject
-## N-I psmini
 
 #### PSTypeName key sets type name
 $o = [pscustomobject]@{ PSTypeName = 'My.Type'; a = 1 }
 $o.psobject.TypeNames[0]
 ## stdout: My.Type
-## N-I psmini
 
 #### Select-Object calculated property
 $o = [pscustomobject]@{ n = 3 } | Select-Object @{ Name = 'Double'; Expression = { $_.n * 2 } }

@@ -266,7 +266,6 @@ b
 "$HOME: where the heart is."
 ## stdout-json: ""
 ## status: 1
-## N-I psmini
 
 #### single quoted subexpression is literal
 'The value of $(2+3) is 5.'

@@ -160,7 +160,6 @@ a[c]c
 #### replace with script block uses Match object
 'a1b2' -replace '\d', { [int]$_.Value * 10 }
 ## stdout: a10b20
-## N-I psmini
 
 #### regex Escape
 [regex]::Escape('3.\d{2,}')
@@ -173,12 +172,10 @@ a[c]c
 #### regex Match value
 ([regex]'\d+').Match('ab123cd').Value
 ## stdout: 123
-## N-I psmini
 
 #### regex Match index
 ([regex]'\d+').Match('ab123cd').Index
 ## stdout: 2
-## N-I psmini
 
 #### regex Replace static
 [regex]::Replace('aaa', 'a', 'b')
@@ -200,7 +197,6 @@ $m.Groups[2].Value
 key
 value
 ## END
-## N-I psmini
 
 #### lazy quantifier
 $null = '<a><b>' -match '<(.+?)>'

@@ -150,7 +150,6 @@ Test-Path variable:doesnotexist
 True
 False
 ## END
-## N-I psmini
 
 #### Remove-Variable
 $gone = 1
@@ -166,7 +165,6 @@ $ro
 read only
 1
 ## END
-## N-I psmini
 
 #### Get-Variable ValueOnly
 $gvo = 'the value'

@@ -197,7 +197,6 @@ $sb.InvokeReturnAsIs().GetType().Name
 $sb = [scriptblock]::Create('1 + 2')
 & $sb
 ## stdout: 3
-## N-I psmini
 
 #### Invoke-Command binds ArgumentList by position
 Invoke-Command -ScriptBlock { param($p1, $p2)
@@ -241,7 +240,6 @@ function Show-Name {
 }
 'config.log' | Show-Name -NewName { "old_$_" }
 ## stdout: config.log -> old_config.log
-## N-I psmini
 
 #### delay-bind script block without input is an error
 function Show-Name {
@@ -252,4 +250,3 @@ function Show-Name {
 }
 try { Show-Name -NewName { $_.Name + ".old" } } catch { $_.FullyQualifiedErrorId -like 'ScriptBlockArgumentNoInput*' }
 ## stdout: True
-## N-I psmini

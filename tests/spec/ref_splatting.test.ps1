@@ -83,7 +83,6 @@ function Get-Inner($a, $b) { "$a-$b" }
 function Get-Outer { Get-Inner @args }
 Get-Outer -b 2 -a 1
 ## stdout: 1-2
-## N-I psmini
 
 #### splat PSBoundParameters
 function Test2 { param($a, $b, $c) "a=$a b=$b c=$c" }
@@ -215,7 +214,6 @@ $b = @{
 }
 Write-Host @a @b
 ## stdout: Hello|World!
-## N-I psmini
 
 #### splat position does not matter
 $p = @{ Separator = '-' }

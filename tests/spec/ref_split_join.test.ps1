@@ -84,14 +84,21 @@ d
 ## stdout: 4
 
 #### unary split binds tighter than comma
+# (-split "1 2"), "a b": a two-element array whose first element is the split string[];
+# about_Split's "1 2 a b" listing is how that array displays, not its Count.
 $r = -split "1 2", "a b"
 $r.Count
-$r[2]
+$r[0].Count
+$r[1]
+-split "1 2", "a b"
 ## STDOUT:
-3
+2
+2
+a b
+1
+2
 a b
 ## END
-## N-I psmini
 
 #### unary split trims leading and trailing whitespace
 (-split "  a  b  ").Count
@@ -152,7 +159,6 @@ a
 b
 c
 ## END
-## N-I psmini
 
 #### split with script block and max
 "a1b2c" -split { $_ -match '\d' }, 2
@@ -160,7 +166,6 @@ c
 a
 b2c
 ## END
-## N-I psmini
 
 #### split multiline option
 $a = @'
@@ -177,7 +182,6 @@ $r[3]
 True
 The third of three lines.
 ## END
-## N-I psmini
 
 #### split without multiline option only anchors at start
 $a = "1one`n2two"
@@ -195,7 +199,6 @@ c
 #### split result is string array
 ("a b" -split " ").GetType().Name
 ## stdout: String[]
-## N-I psmini
 
 #### split string method
 "a,b,c".Split(',').Count

@@ -65,12 +65,10 @@ try { throw 'plain' } catch [System.DivideByZeroException] { 'divide' } catch { 
 try { throw [System.ArgumentException]::new('bad arg') }
 catch [System.DivideByZeroException], [System.ArgumentException] { "multi: $($_.Exception.Message)" }
 ## stdout: multi: bad arg
-## N-I psmini
 
 #### catch base exception type
 try { throw [System.ArgumentNullException]::new('p') } catch [System.ArgumentException] { 'base matched' }
 ## stdout: base matched
-## N-I psmini
 
 #### catch RuntimeException for thrown string
 try { throw 'x' } catch [System.Management.Automation.RuntimeException] { 'runtime' }
@@ -82,7 +80,6 @@ try { throw [System.InvalidOperationException]::new('invalid op') } catch { $_.E
 InvalidOperationException
 invalid op
 ## END
-## N-I psmini
 
 #### divide by zero message in catch
 $z = 0

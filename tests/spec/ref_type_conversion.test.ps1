@@ -233,17 +233,14 @@ $o.x
 $sb = [scriptblock]::Create('"made"')
 & $sb
 ## stdout: made
-## N-I psmini
 
 #### regex type accelerator
 ([regex]'a+').GetType().Name
 ## stdout: Regex
-## N-I psmini
 
 #### version comparison via type
 [version]'1.10' -gt [version]'1.9'
 ## stdout: True
-## N-I psmini
 
 #### string comparison of version-like strings
 '1.10' -gt '1.9'
@@ -256,7 +253,6 @@ $sb = [scriptblock]::Create('"made"')
 Monday
 1
 ## END
-## N-I psmini
 
 #### string multiplication with int on right
 'ab' * 2
@@ -273,7 +269,6 @@ Monday
 #### bigint arithmetic
 [bigint]'123456789012345678901234567890' + 1
 ## stdout: 123456789012345678901234567891
-## N-I psmini
 
 #### string to number with plus sign
 [int]'+5'
@@ -349,7 +344,6 @@ True
 42
 BigInteger
 ## END
-## N-I psmini
 
 #### enum from string
 [System.PlatformId]'Unix'
@@ -358,7 +352,6 @@ BigInteger
 Unix
 True
 ## END
-## N-I psmini
 
 #### flags enum from comma separated string
 $a = [System.Reflection.TypeAttributes]'Public, Abstract'
@@ -370,7 +363,6 @@ $b -eq $c
 True
 True
 ## END
-## N-I psmini
 
 #### cast to regex uses constructor
 ([regex]'a|b').ToString()
@@ -379,7 +371,6 @@ True
 a|b
 a|b
 ## END
-## N-I psmini
 
 #### array to string parameter in simple function
 function Test-String {
@@ -397,7 +388,6 @@ function Test-String {
 }
 try { Test-String -String 1, 2 } catch { 'cannot convert' }
 ## stdout: cannot convert
-## N-I psmini
 
 #### array argument to method is converted to string
 (Get-Date).ToString(@(1, 2))
@@ -408,13 +398,11 @@ try { Test-String -String 1, 2 } catch { 'cannot convert' }
 $guid = New-Object -TypeName System.Guid -ArgumentList (, $bytes)
 $guid.ToString()
 ## stdout: 04030201-0605-0807-090a-0b0c0d0e0f10
-## N-I psmini
 
 #### guid from byte array with static new
 [byte[]] $bytes = 1..16
 [System.Guid]::new($bytes).ToString()
 ## stdout: 04030201-0605-0807-090a-0b0c0d0e0f10
-## N-I psmini
 
 #### type constrained variable from string
 [int]$foo = '43'

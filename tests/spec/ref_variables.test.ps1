@@ -65,7 +65,6 @@ $gvn = 1
 $listed = 1
 (Get-ChildItem variable:listed).Value
 ## stdout: 1
-## N-I psmini
 
 #### variable with digit name
 ${1x} = 'digit'
@@ -128,14 +127,12 @@ Test-Path env:SPEC_VAR_TEST
 z
 True
 ## END
-## N-I psmini
 
 #### remove environment variable
 $env:SPEC_VAR_RM = 'x'
 Remove-Item env:SPEC_VAR_RM
 $null -eq $env:SPEC_VAR_RM
 ## stdout: True
-## N-I psmini
 
 #### environment variable set to empty removes it
 $env:SPEC_VAR_EMPTY = 'x'
@@ -173,4 +170,3 @@ $kept = 5
 Clear-Variable -Name kept
 Test-Path variable:kept
 ## stdout: True
-## N-I psmini

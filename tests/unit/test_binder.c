@@ -1550,7 +1550,7 @@ static void test_specs(void)
     decl_free(db);
 }
 
-/* The cmd_bind-shaped entry point. */
+/* The one-shot ParamSpec entry point. */
 static void test_bind_specs(void)
 {
     Value out[5], extra;
@@ -1639,6 +1639,167 @@ static void test_robust(void)
     CHECK_STR(E.id, "InputObjectNotBound");
 }
 
+/* ---- 2026-11-24, issue 4 (h1): hooks, ValidateLength, switches, the trivial input path ---- */
+
+/* [ValidateScript()] stand-in: the value must be an even Int32; "boom" fails the script. */
+static int fake_validate(void *ctx, const void *script, Value arg, int *ok, char *why, size_t n)
+{
+    (*(int *)ctx)++;
+    if (val_is_str(arg) && strcmp(val_str_data(arg), "boom") == 0)
+        return snprintf(why, n, "it broke"), -1;
+    *ok = val_is_integer(arg) && arg.as.i % 2 == 0;
+    return 0;
+}
+
+/* delay-bind stand-in: "old_" + the input's text. */
+static int fake_delay(void *ctx, Value script, Value input, Value *out, char *why, size_t n)
+{
+    StrBuf sb = {0};
+    sb_puts(&sb, "old_");
+    convert_append_string(input, NULL, &sb);
+    *out = val_str_take_sb(&sb);
+    return 0;
+}
+
+static int fake_is_script(Value v)
+{
+    return val_is(v, &cls_scriptblock);
+}
+
+static int hook_calls;
+static const BindHooks fake_hooks = {&hook_calls, fake_validate, fake_delay, fake_is_script};
+
+/* run() with the fake hooks installed before the arguments are bound. */
+static int run_hooked(const CmdDecl *d, const char *args, int piped)
+{
+    done();
+    snprintf(argbuf, sizeof argbuf, "%s", args);
+    memset(&E, 0, sizeof E);
+    P = bind_plan_new(d);
+    B = bind_new(P);
+    bind_set_hooks(B, &fake_hooks);
+    parse_args(argbuf);
+    return bind_args(B, A, NA, piped, &E);
+}
+
+static void test_h1_hooks(void)
+{
+    static const char sb_marker = 0;
+    DeclBuilder *db = decl_new("Test-H", BD_SCRIPT);
+    decl_param(db, "Code", TY_STRING, 0, NULL);
+    decl_validate_length(db, 0, 2, 3);
+    decl_param(db, "Even", TY_OBJECT, 0, NULL);
+    decl_validate_script(db, 1, &sb_marker, " $_ % 2 -eq 0 ");
+    decl_param(db, "NewName", TY_STRING, 0, NULL);
+    decl_use(db, 2, NULL, -1, BP_BYPROP);
+    decl_param(db, "InputObject", TY_STRING, 0, NULL);
+    decl_use(db, 3, NULL, -1, BP_BYVALUE);
+    decl_param(db, "On", TY_SWITCH, 0, NULL);
+    const CmdDecl *d = decl_finish(db);
+    CHECK(run_hooked(d, "-Code ab -Even 4", 0) == 0);
+    CHECK(hook_calls == 1);
+    CHECK(run_hooked(d, "-Code abcd", 0) == -1);
+    CHECK_STR(E.fqid, "ParameterArgumentValidationError,Test-H");
+    CHECK_STR(E.msg, "Cannot validate argument on parameter 'Code'. The character length of the 4 "
+                     "argument is too long. Shorten the character length of the argument so it "
+                     "is fewer than or equal to \"3\" characters, and then try the command again.");
+    CHECK(run_hooked(d, "-Code a", 0) == -1);
+    CHECK_STR(E.msg, "Cannot validate argument on parameter 'Code'. The character length (1) of "
+                     "the argument is too short. Specify an argument with a length that is "
+                     "greater than or equal to \"2\", and then try the command again.");
+    CHECK(run_hooked(d, "-Even 3", 0) == -1);
+    CHECK_STR(E.msg, "Cannot validate argument on parameter 'Even'. The \" $_ % 2 -eq 0 \" "
+                     "validation script for the argument with value \"3\" did not return a "
+                     "result of True. Determine why the validation script failed, and then try "
+                     "the command again.");
+    CHECK(run_hooked(d, "-Even boom", 0) == -1);
+    CHECK_STR(E.msg, "Cannot validate argument on parameter 'Even'. it broke");
+    /* without hooks ValidateScript passes */
+    OK(*d, "-Even 3");
+    /* a script block to a pipeline parameter of another type runs per object */
+    CHECK(run_hooked(d, "-NewName {x}", 0) == -1);
+    CHECK_STR(E.fqid, "ScriptBlockArgumentNoInput,Test-H");
+    CHECK_STR(E.msg, "Cannot evaluate parameter 'NewName' because its argument is specified as a "
+                     "script block and there is no input. A script block cannot be evaluated "
+                     "without input.");
+    CHECK(run_hooked(d, "-NewName {x}", 1) == 0);
+    CHECK(pipe_str("a.log") == 0);
+    VAL("NewName", "String old_a.log");
+    VAL("InputObject", "String a.log");
+    CHECK(pipe_str("b.log") == 0);
+    VAL("NewName", "String old_b.log");
+    /* ... also when given by position (a by-value parameter here) */
+    DeclBuilder *pdb = decl_new("Test-P", BD_SCRIPT);
+    decl_param(pdb, "Path", TY_STRING, 0, NULL);
+    decl_use(pdb, 0, NULL, 0, BP_BYVALUE);
+    const CmdDecl *pd = decl_finish(pdb);
+    CHECK(run_hooked(pd, "{x}", 1) == 0);
+    CHECK(pipe_str("c.log") == 0);
+    VAL("Path", "String old_c.log");
+    CHECK(run_hooked(pd, "{x}", 0) == -1);
+    CHECK_STR(E.id, "ScriptBlockArgumentNoInput");
+    done();
+    decl_free(pdb);
+    /* a script function's switch is a Boolean in a PSObject with IsPresent */
+    OK(*d, "-On");
+    Value v = bind_value(B, bind_plan_find(P, "On")), ip = val_null();
+    CHECK(convert_truthy(v));
+    CHECK(val_get_prop(v, "IsPresent", 9, &ip) && ip.kind == VAL_BOOL && ip.as.b);
+    val_unref(ip);
+    OK(*d, "-On:$false");
+    CHECK(!convert_truthy(bind_value(B, bind_plan_find(P, "On"))));
+    done();
+    decl_free(db);
+}
+
+/* The plain [object] pipeline parameter a caller may skip binding per object. */
+static void test_h1_trivial(void)
+{
+    static const ParamSpec one[] = {
+        {"InputObject", NULL, TY_OBJECT, 0, -1, PS_PIPELINE},
+        {"Value", NULL, TY_INT32, 0, 0, 0},
+    };
+    static const ParamSpec typed[] = {{"Path", NULL, TY_STRING, 1, 0, PS_PIPELINE}};
+    static const ParamSpec none[] = {{"Value", NULL, TY_INT32, 0, 0, 0}};
+    struct {
+        const ParamSpec *ps;
+        int n, takes, trivial;
+    } cases[] = {{one, 2, 1, 1}, {typed, 1, 1, 0}, {none, 1, 0, 0}};
+    for (size_t i = 0; i < sizeof cases / sizeof *cases; i++) {
+        DeclBuilder *db = decl_from_specs("T", cases[i].ps, cases[i].n, 0);
+        BindPlan *p = bind_plan_new(decl_finish(db));
+        CHECK(bind_plan_takes_input(p) == cases[i].takes);
+        CHECK(bind_plan_trivial_input(p) == cases[i].trivial);
+        bind_plan_free(p);
+        decl_free(db);
+    }
+    /* PS_BYPROP: ValueFromPipelineByPropertyName from a ParamSpec table */
+    static const ParamSpec byprop[] = {{"Path", "PSPath", TY_STRING, 1, 0, PS_BYPROP}};
+    DeclBuilder *pdb = decl_from_specs("T", byprop, 1, 0);
+    const CmdDecl *pd = decl_finish(pdb);
+    CHECK(run(pd, "", 1) == 0);
+    Value o = object_new_custom();
+    Value path = val_str("/tmp/x");
+    object_set_prop(o, "PSPath", 6, path);
+    val_unref(path);
+    CHECK(pipe(o) == 0);
+    VAL("Path", "String[] /tmp/x");
+    CHECK(pipe_str("no properties") == -1);
+    CHECK_STR(E.id, "InputObjectNotBound");
+    val_unref(o);
+    done();
+    decl_free(pdb);
+    /* the fast path still binds the object */
+    DeclBuilder *db = decl_from_specs("T", one, 2, 0);
+    const CmdDecl *d = decl_finish(db);
+    CHECK(run(d, "", 1) == 0);
+    CHECK(pipe(val_int(7)) == 0);
+    VAL("InputObject", "Int32 7");
+    CHECK(bind_bound(B, 0) == 2);
+    done();
+    decl_free(db);
+}
+
 int main(void)
 {
     J3 = testjob_new(3, "a1b2c3d4-0000-1111-2222-333344445555");
@@ -1664,6 +1825,8 @@ int main(void)
     test_bind_specs();
     test_export();
     test_robust();
+    test_h1_hooks();
+    test_h1_trivial();
     done();
     val_unref(J3);
     val_unref(J5);

@@ -594,6 +594,25 @@ static void test_ordering(void)
     CHECK(convert_strcoll("x", 1, "x", 1, 1) == 0);
 }
 
+/* ICU root order: punctuation and symbols, then digits, then letters; case is a tie-break. */
+static void test_collation(void)
+{
+    static const char *const sorted[] = {" ", "_", "-", ",", ";", ":", "!", "?", ".", "'", "\"",
+                                         "(", ")", "[", "]", "{", "}", "@", "*", "/", "\\",
+                                         "&", "#", "%", "`", "^", "+", "<", "=", ">", "|", "~",
+                                         "$", "0", "9", "a", "A", "b", "z"};
+    size_t n = sizeof sorted / sizeof sorted[0];
+    for (size_t i = 0; i + 1 < n; i++)
+        CHECK(convert_strcoll(sorted[i], strlen(sorted[i]), sorted[i + 1], strlen(sorted[i + 1]),
+                              1) < 0);
+    CHECK(convert_strcoll("a", 1, "A", 1, 0) == 0);
+    CHECK(convert_strcoll("ab", 2, "a~", 2, 0) > 0);
+    CHECK(convert_strcoll("\x01", 1, "\x02", 1, 0) < 0); /* controls stay distinct */
+    CHECK_STR(num("#F"), "Int32:15");
+    CHECK_STR(num("&hF"), "Int32:15");
+    CHECK_STR(num("#"), "FAIL");
+}
+
 /* ---- 6.1 / 6.2 arithmetic ---- */
 static void test_arith_numbers(void)
 {
@@ -897,7 +916,11 @@ static void test_numlit(void)
     CHECK_STR(lit(NUM_DECIMAL, 0, 1363148.8, "1.30dmb"), "Decimal:1363148.80");
     CHECK_STR(lit(NUM_DECIMAL, 0, 9.2e18, "9223372036854775808"), "Decimal:9223372036854775808");
     CHECK_STR(lit(NUM_DECIMAL, 0, 2.5, NULL), "Double:2.5");
-    CHECK_STR(lit(NUM_BIGINT, 0, 12, "12n"), "Double:12");
+    CHECK_STR(lit(NUM_BIGINT, 0, 12, "12n"), "BigInteger:12");
+    CHECK_STR(lit(NUM_BIGINT, 0, 517543559168.0, "482ngb"), "BigInteger:517543559168");
+    CHECK_STR(lit(NUM_BIGINT, 0, 1.1e53, "111111111111111111111111111111111111111111111111111111n"),
+              "BigInteger:111111111111111111111111111111111111111111111111111111");
+    CHECK_STR(lit(NUM_BIGINT, 0, 12, NULL), "BigInteger:12");
 }
 
 int main(void)
@@ -914,6 +937,7 @@ int main(void)
     test_is_as();
     test_equality();
     test_ordering();
+    test_collation();
     test_arith_numbers();
     test_arith_decimal();
     test_arith_strings_arrays();

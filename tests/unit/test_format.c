@@ -621,7 +621,7 @@ static const FmtColumn job_cols[] = {
     {.label = "Command", .prop = "Command", .width = 25, .align = FMT_ALIGN_LEFT},
 };
 static const FmtView job_view = {
-    "Job", "System.Management.Automation.Job", is_job, FMT_TABLE, job_cols, 7, 0};
+    "Job", "System.Management.Automation.Job", is_job, FMT_TABLE, job_cols, 7, 0, NULL, 0};
 
 #define JOB_HEAD                                                                                   \
     "\nId     Name            PSJobTypeName   State         HasMoreData     Location             " \
@@ -701,7 +701,7 @@ static void test_views(void)
         {.label = "Id", .prop = "Id", .width = 3, .align = FMT_ALIGN_LEFT},
         {.label = "State", .prop = "State", .align = FMT_ALIGN_LEFT},
     };
-    static const FmtView short_view = {"Short", NULL, is_job, FMT_TABLE, short_cols, 2, 0};
+    static const FmtView short_view = {"Short", NULL, is_job, FMT_TABLE, short_cols, 2, 0, NULL, 0};
     fmt_view_register(&short_view);
     CHECK_STR(out_default(job(4, "Stopped", "False", "x", "y")),
               JOB_HEAD "4      Job4            BackgroundJob   Stopped       False           "
@@ -721,7 +721,7 @@ static void test_views(void)
     val_unref(jj);
     /* a view registered by type name */
     static const FmtColumn one[] = {{.label = "Only", .prop = "a", .width = 6}};
-    static const FmtView by_name = {"T", "PSCustomObject", NULL, FMT_TABLE, one, 1, 0};
+    static const FmtView by_name = {"T", "PSCustomObject", NULL, FMT_TABLE, one, 1, 0, NULL, 0};
     fmt_view_register(&by_name);
     CHECK_STR(out_default(pso("a", I(1), "b", I(2), NULL)), "\n  Only\n  ----\n     1\n\n");
     Value str = S("s");
@@ -1000,7 +1000,7 @@ static int has_c(Value v)
 static void test_more_layout(void)
 {
     /* two columns of width 0 in a view share the rest of the line: (20 - 4 - 2) / 2 = 7 */
-    static const FmtView v = {"Share", NULL, has_c, FMT_TABLE, share_cols, 3, 0};
+    static const FmtView v = {"Share", NULL, has_c, FMT_TABLE, share_cols, 3, 0, NULL, 0};
     Value probe = pso("c", I(0), NULL);
     CHECK(fmt_view_find_named(probe, FMT_TABLE, "Share") == NULL);
     fmt_view_register(&v);
@@ -1047,6 +1047,75 @@ static void test_more_layout(void)
     CHECK(strncmp(t, "\n   n\n   -\n   0\n   1\n   4\n", 26) == 0);
     CHECK(strlen(t) > 6 && strcmp(t + strlen(t) - 7, "\n2401\n\n") == 0);
 }
+
+/* ================================================================ view groups, custom views */
+
+static int has_dir(Value v)
+{
+    Value out;
+    if (!val_get_prop(v, "zdir", 4, &out)) return 0;
+    val_unref(out);
+    return 1;
+}
+
+static int has_line(Value v)
+{
+    Value out;
+    if (!val_get_prop(v, "zline", 5, &out)) return 0;
+    val_unref(out);
+    return 1;
+}
+
+/* A view's own GroupBy heads each run with "<indent><label>: <value>" (4 spaces here, as the
+ * FileSystem views; 0 means pwsh's auto label indent of 3); -GroupBy replaces it; a view
+ * without widths sizes every column from the data, per group. */
+static void test_view_groups(void)
+{
+    static const FmtColumn cols[] = {{.label = "Name", .prop = "n"}, {.label = "V", .prop = "v"}};
+    static const FmtColumn dir = {.label = "Directory", .prop = "zdir"};
+    static const FmtView v4 = {.name = "Dirs",
+                               .match = has_dir,
+                               .shape = FMT_TABLE,
+                               .cols = cols,
+                               .ncols = 2,
+                               .group_by = &dir,
+                               .group_indent = 4};
+    fmt_view_register(&v4);
+    Value rows = arr(3, pso("zdir", S("/a"), "n", S("x"), "v", I(1), NULL),
+                     pso("zdir", S("/a"), "n", S("y"), "v", I(2), NULL),
+                     pso("zdir", S("/b"), "n", S("longer"), "v", I(333), NULL));
+    CHECK_STR(out_default(val_ref(rows)), "\n    Directory: /a\n\nName V\n---- -\nx    1\ny    2\n"
+                                          "\n    Directory: /b\n\nName     V\n----     -\n"
+                                          "longer 333\n\n");
+    FmtColumn g = {.prop = "n"};
+    FmtOptions o = opts(FMT_TABLE);
+    o.group_by = &g;
+    const char *t = fmt1(&o, val_ref(rows));
+    CHECK(strncmp(t, "\n   n: x\n\nName V\n", 17) == 0);
+    /* Format-Table -Property: no view, so no view grouping */
+    FmtColumn only = {.prop = "n"};
+    o = opts(FMT_TABLE);
+    o.cols = &only;
+    o.ncols = 1;
+    CHECK_STR(fmt1(&o, rows), "\nn\n-\nx\ny\nlonger\n\n");
+}
+
+/* FMT_CUSTOM: each object's ToString lines between one opening and one closing blank line;
+ * strings stay out of band; Format-Table does not use a custom view. */
+static void test_custom_view(void)
+{
+    static const FmtView cv = {.name = "Lines", .match = has_line, .shape = FMT_CUSTOM};
+    fmt_view_register(&cv);
+    CHECK_STR(out_default(arr(3, pso("zline", I(1), NULL), S("str"), pso("zline", I(2), NULL))),
+              "\n@{zline=1}\nstr\n@{zline=2}\n\n");
+    CHECK_STR(ft(pso("zline", I(1), NULL)), "\nzline\n-----\n    1\n\n");
+    /* long entries wrap at spaces to the list width */
+    FmtOptions o = opts(FMT_AUTO);
+    o.list_width = 12;
+    CHECK_STR(fmt1(&o, pso("zline", S("aaa bbb ccc ddd"), NULL)),
+              "\n@{zline=aaa\nbbb ccc ddd}\n\n");
+}
+
 int main(void)
 {
     test_samples();
@@ -1069,6 +1138,8 @@ int main(void)
     test_timespan();
     test_cells();
     test_dictentry();
+    test_view_groups(); /* registers views for objects with zdir / zline properties */
+    test_custom_view();
     test_more_layout(); /* registers a view for objects with a property c */
     test_views();       /* last: registers views for PSCustomObject */
     sb_free(&result);

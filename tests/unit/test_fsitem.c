@@ -758,10 +758,12 @@ static void test_view(void)
               "ylongname g          11/24/2026 13:45            0 n\n"
               "\n");
     sb_free(&out);
-    /* without the grouping (Format-Table after Select) the columns stay */
+    /* without -GroupBy the view's own grouping shows (4 spaces; the root has no parent) */
     opt.group_by = NULL;
     fmt_values(&opt, vals + 4, 1, &out);
     CHECK_STR(sb_str(&out), "\n"
+                            "    Directory: \n"
+                            "\n"
                             "UnixMode         User Group         LastWriteTime         Size Name\n"
                             "--------         ---- -----         -------------         ---- ----\n"
                             "drwxr-xr-x      alice staff      11/24/2026 13:45         4096 /\n"

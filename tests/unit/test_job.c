@@ -576,6 +576,121 @@ static void test_backend(void)
     job_table_unref(t);
 }
 
+/* Invoke-Command -ThrottleLimit (2026-11-24, issue 5): a parent runs at most its limit of
+ * children; the others wait NotStarted until one finishes and the main loop looks again. */
+static void test_throttle(void)
+{
+    JobTable *t = table();
+    static const char *const locs[] = {"a", "b", "c"};
+    Job *p = remote_job(t, NULL, "x", 3, locs);
+    int freed = 0;
+    Fake *f[3];
+    for (int i = 0; i < 3; i++) {
+        f[i] = xcalloc(1, sizeof *f[i]);
+        f[i]->freed = &freed;
+        job_attach(job_child_at(p, (size_t)i), &fake_backend, f[i]);
+    }
+    job_set_throttle(p, 2);
+    CHECK(job_start(p) == 0);
+    CHECK(f[0]->started == 1 && f[1]->started == 1 && f[2]->started == 0);
+    CHECK(job_state(job_child_at(p, 2)) == JOB_NOTSTARTED);
+    job_table_start_queued(t); /* no slot yet */
+    CHECK(f[2]->started == 0);
+    finish(job_child_at(p, 1), JOB_COMPLETED);
+    job_table_start_queued(t);
+    CHECK(f[2]->started == 1 && job_state(job_child_at(p, 2)) == JOB_RUNNING);
+    job_table_start_queued(t); /* nothing waits any more */
+    CHECK(f[2]->started == 1);
+    finish(job_child_at(p, 0), JOB_COMPLETED);
+    finish(job_child_at(p, 2), JOB_COMPLETED);
+    CHECK(job_state(p) == JOB_COMPLETED);
+    /* a waiting child of a removed parent never starts */
+    Job *q = remote_job(t, NULL, "y", 2, locs);
+    Fake *g[2];
+    for (int i = 0; i < 2; i++) {
+        g[i] = xcalloc(1, sizeof *g[i]);
+        g[i]->freed = &freed;
+        job_attach(job_child_at(q, (size_t)i), &fake_backend, g[i]);
+    }
+    job_set_throttle(q, 1);
+    job_start(q);
+    CHECK(g[0]->started == 1 && g[1]->started == 0);
+    job_ref(q);
+    JobError e = {0};
+    CHECK(job_table_remove(t, q, JOB_RM_ID, 1, &e));
+    CHECK(freed == 2); /* disposal released q's backends: the waiting one never started */
+    job_table_start_queued(t);
+    CHECK(job_state(job_child_at(q, 1)) == JOB_STOPPING); /* the fake's asynchronous stop */
+    job_unref(q);
+    job_table_unref(t);
+    CHECK(freed == 5);
+}
+
+/* Output notes are added when a record is read, not when it arrives (2026-11-24). */
+static void test_output_notes(void)
+{
+    JobTable *t = table();
+    Job *a = start_job(t, NULL, "x"), *c = child(a);
+    Value pc = val_str("localhost"), rs = val_str("r-1");
+    job_set_output_notes(c, pc, rs, 0);
+    run(c);
+    say(c, JOB_OUTPUT, "1");
+    Value stored = job_output_view(a, val_null()); /* no notes on the parent: v itself */
+    CHECK(val_is_null(stored));
+    val_unref(stored);
+    Value v = val_str("2");
+    Value w = job_output_view(c, v);
+    Value n;
+    CHECK(val_get_prop(w, "PSComputerName", 14, &n) && val_is_str(n) &&
+          strcmp(val_str_data(n), "localhost") == 0);
+    val_unref(n);
+    CHECK(val_get_prop(w, "PSShowComputerName", 18, &n) && n.kind == VAL_BOOL && !n.as.b);
+    val_unref(n);
+    CHECK(val_get_prop(w, "RunspaceId", 10, &n) && val_is_str(n));
+    val_unref(n);
+    val_unref(w);
+    val_unref(v);
+    val_unref(pc);
+    val_unref(rs);
+    job_table_unref(t);
+}
+
+/* Receive-Job -Wait's early reads leave the failure reason for the last one (NOREASON). */
+static void test_receive_noreason(void)
+{
+    JobTable *t = table();
+    Job *a = start_job(t, NULL, "x"), *c = child(a);
+    run(c);
+    say(c, JOB_OUTPUT, "1");
+    Value why = val_str("Boom");
+    job_set_state(c, JOB_FAILED, why);
+    val_unref(why);
+    CHECK_STR(receive(a, JOB_RECV_NOREASON, 0), "Output:1;");
+    CHECK_STR(receive(a, JOB_RECV_NOREASON, 0), "");
+    CHECK_STR(receive(a, 0, 0), "Error:Boom;");
+    job_table_unref(t);
+}
+
+/* Random InstanceIds: 2,000 of them, all distinct (the per-table generator). */
+static void test_guid_unique(void)
+{
+    JobTable *t = job_table_new();
+    enum { N = 1000 };
+    char (*ids)[37] = xcalloc(2 * N, 37);
+    for (int i = 0; i < N; i++) {
+        Job *j = start_job(t, NULL, "x");
+        memcpy(ids[2 * i], job_instance_id(j), 37);
+        memcpy(ids[2 * i + 1], job_instance_id(child(j)), 37);
+    }
+    int dup = 0;
+    for (int i = 0; i < 2 * N; i++)
+        for (int k = i + 1; k < 2 * N; k++)
+            dup += strcmp(ids[i], ids[k]) == 0;
+    CHECK(dup == 0);
+    free(ids);
+    job_table_unref(t);
+}
+
 /* ======================================================================== data */
 
 static void test_has_more_data(void)
@@ -1294,6 +1409,10 @@ int main(void)
     test_derive();
     test_stop();
     test_backend();
+    test_throttle();
+    test_output_notes();
+    test_receive_noreason();
+    test_guid_unique();
     test_has_more_data();
     test_receive();
     test_receive_kinds();

@@ -198,10 +198,7 @@ static char *stream_summary(JobTable *t, Job *j)
 static void emit_error_ids(void *ctx, Job *from, JobStream s, Value v)
 {
     if (s != JOB_ERROR || !errrec_is(v)) return;
-    Value cat;
-    int has = val_get_prop(v, "CategoryInfo", 12, &cat);
-    sb_printf(ctx, "%s/%s;", errrec_id(v), has && val_is_str(cat) ? val_str_data(cat) : "?");
-    if (has) val_unref(cat);
+    sb_printf(ctx, "%s/%s;", errrec_id(v), errrec_category(v));
 }
 
 static Job *start_tj(JobTable *t, const char *script);
@@ -473,6 +470,43 @@ static void test_remove_running(JobTable *t)
     CHECK(no_children());
 }
 
+/* 1 when /proc/<pid>/cmdline has the argument arg. */
+static int cmdline_has(int pid, const char *arg)
+{
+    char path[64], buf[4096];
+    snprintf(path, sizeof path, "/proc/%d/cmdline", pid);
+    FILE *f = fopen(path, "rb");
+    size_t n = f ? fread(buf, 1, sizeof buf - 1, f) : 0;
+    if (f) fclose(f);
+    buf[n] = '\0';
+    for (size_t i = 0; i < n; i += strlen(buf + i) + 1)
+        if (strcmp(buf + i, arg) == 0) return 1;
+    return 0;
+}
+
+/* Job processes are cloned by the fork server (2026-11-24, issue 5): each is still this
+ * process's own child (waitable) in a process group of its own; with pre-warming off they are
+ * spawned from scratch instead. */
+static void test_fork_server(JobTable *t)
+{
+    for (int warm = 1; warm >= 0; warm--) {
+        jobrun_set_prewarm(warm);
+        Job *j = start_bg(t, "'up'; Start-Sleep 30");
+        Job *c = job_child_at(j, 0);
+        for (int i = 0; i < 2000 && job_stream_count(c, JOB_OUTPUT) == 0; i++)
+            jobrun_poll(t, 10);
+        int pid = proc_backend_pid(c);
+        CHECK(pid > 0 && getpgid(pid) == pid);
+        siginfo_t si;
+        memset(&si, 0, sizeof si);
+        CHECK(waitid(P_PID, (id_t)pid, &si, WEXITED | WNOHANG | WNOWAIT) == 0 && si.si_pid == 0);
+        CHECK(cmdline_has(pid, "--fork-server") == warm);
+        drop(t, j);
+        CHECK(group_gone(pid));
+    }
+    jobrun_set_prewarm(1);
+}
+
 /* ======================================================================== thread jobs */
 
 /* The host's factory: a runspace with every cmdlet family. */
@@ -535,8 +569,15 @@ static void test_thread_stop(JobTable *t)
     char script[128];
     snprintf(script, sizeof script, "'before'; cat %s; 'after'", fifo);
     Job *j = start_tj(t, script);
-    for (int i = 0; i < 400 && job_stream_count(j, JOB_OUTPUT) == 0; i++)
-        jobrun_poll(t, 10);
+    /* cat is running once the FIFO has a reader: a writer may then open it without blocking
+     * (a stop that came before the program started would not reach it: native_cancel acts on
+     * running programs only) */
+    int wfd = -1;
+    for (int i = 0; i < 2000 && wfd < 0; i++) {
+        wfd = open(fifo, O_WRONLY | O_NONBLOCK);
+        if (wfd < 0) jobrun_poll(t, 10);
+    }
+    CHECK(wfd >= 0);
     CHECK(job_state(j) == JOB_RUNNING);
     thread_backend_ack();
     job_stop(j);
@@ -550,7 +591,70 @@ static void test_thread_stop(JobTable *t)
     CHECK(poll(&pfd, 1, WAIT_MS) == 1); /* the worker finished */
     CHECK_RECV(j, 0, "O:before|");
     drop(t, j);
+    if (wfd >= 0) close(wfd);
     unlink(fifo);
+}
+
+/* Stop-Job on a thread job in a pure-script loop: the runspace is interrupted
+ * (interp_request_stop), so the worker finishes and says so on the wake-up fd (2026-11-24). */
+static void test_thread_stop_script(JobTable *t)
+{
+    Job *j = start_tj(t, "'spinning'; while ($true) { }");
+    for (int i = 0; i < 2000 && job_stream_count(j, JOB_OUTPUT) == 0; i++)
+        jobrun_poll(t, 10);
+    CHECK(job_state(j) == JOB_RUNNING);
+    thread_backend_ack();
+    job_stop(j);
+    CHECK(job_state(j) == JOB_STOPPED);
+    struct pollfd pfd = {thread_backend_wake_fd(), POLLIN, 0};
+    CHECK(poll(&pfd, 1, WAIT_MS) == 1); /* the worker left the loop */
+    CHECK_RECV(j, 0, "O:spinning|");
+    drop(t, j);
+}
+
+/* Threads in this process (/proc/self/task). */
+static size_t count_threads(void)
+{
+    size_t n = 0;
+    DIR *d = opendir("/proc/self/task");
+    for (struct dirent *e; d && (e = readdir(d));)
+        n += e->d_name[0] != '.';
+    if (d) closedir(d);
+    return n;
+}
+
+/* 1 once this process is back to n threads (an ended thread leaves /proc/self/task a moment
+ * after it returned: poll for up to 10 s, as group_gone does). */
+static int threads_back(size_t n)
+{
+    for (int i = 0; i < 1000; i++) {
+        if (count_threads() == n) return 1;
+        usleep(10000);
+    }
+    return 0;
+}
+
+/* Worker threads stay for the next job, with its runspace made ahead (2026-11-24): a burst of
+ * jobs reuses them; jobrun_shutdown ends the idle ones and frees their runspaces. */
+static void test_thread_reuse(JobTable *t)
+{
+    jobrun_shutdown();
+    CHECK(threads_back(1)); /* no worker left from the cases before: the main thread only */
+    size_t fds = count_fds(), threads = count_threads();
+    int ok = 1;
+    for (int i = 0; i < 50; i++) {
+        Job *j = start_tj(t, "$args.Count + 7");
+        ok &= jobrun_wait(t, j, WAIT_MS) && job_state(j) == JOB_COMPLETED;
+        char *r = receive(j, 0);
+        ok &= strcmp(r, "O:7|") == 0;
+        free(r);
+        drop(t, j);
+    }
+    CHECK(ok);
+    CHECK(count_threads() <= threads + 2); /* one worker served them (two at most) */
+    jobrun_shutdown(); /* returns once they have let go; the kernel may list them a moment */
+    CHECK(threads_back(threads));
+    CHECK(count_fds() == fds);
 }
 
 static void test_throttle(JobTable *t)
@@ -602,7 +706,9 @@ int main(void)
     RUN(test_thread(t));
     RUN(test_thread_streams(t));
     RUN(test_thread_stop(t));
+    RUN(test_thread_stop_script(t));
     RUN(test_throttle(t));
+    RUN(test_thread_reuse(t));
     const char *exe = getenv("PSMINI");
     if (!exe || !*exe) {
         fprintf(stderr, "test_jobrt: PSMINI is not set: process job checks skipped\n");
@@ -624,6 +730,7 @@ int main(void)
         RUN(test_killed_from_outside(t));
         RUN(test_remote(t));
         RUN(test_remove_running(t));
+        RUN(test_fork_server(t));
         RUN(test_read_cap(t));
         RUN(test_command_transport(t, exe));
         const char *many = getenv("JOBRT_MANY");

@@ -1,0 +1,41 @@
+# Helpers of the interrupt_*.sh tests (not a test itself: it has no .out).  Work files live in
+# $work, removed on exit.  No timing is asserted: the tests wait for marker text, then signal;
+# the bounds below only keep a broken build from hanging the suite.
+work=$(mktemp -d)
+trap 'rm -rf "$work"' EXIT
+
+# wait_for TEXT FILE: until FILE holds TEXT (a grep pattern); gives up after about 20 s.
+wait_for() {
+    i=0
+    while ! grep -q -- "$1" "$2" 2>/dev/null; do
+        i=$((i + 1))
+        if [ $i -gt 400 ]; then
+            echo "gave up waiting for '$1'"
+            return 1
+        fi
+        sleep 0.05
+    done
+}
+
+# wait_count N TEXT FILE: until N lines of FILE hold TEXT; gives up after about 20 s.
+wait_count() {
+    i=0
+    while [ "$(grep -c -- "$2" "$3" 2>/dev/null)" -lt "$1" ]; do
+        i=$((i + 1))
+        if [ $i -gt 400 ]; then
+            echo "gave up waiting for $1 x '$2'"
+            return 1
+        fi
+        sleep 0.05
+    done
+}
+
+# The pid a psmini wrote on its marker line "ready <pid>" in FILE.
+ready_pid() {
+    sed -n 's/.*ready \([0-9][0-9]*\).*/\1/p' "$1" | head -n 1
+}
+
+# FILE with the pid of the marker line hidden.
+show() {
+    sed 's/ready [0-9][0-9]*/ready <pid>/' "$1"
+}

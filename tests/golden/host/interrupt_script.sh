@@ -1,0 +1,20 @@
+# Ctrl+C (SIGINT) while a script runs: the running pipeline stops and nothing is printed for
+# it; finally blocks run (Write-Host works there, their output is dropped), catch blocks and
+# traps do not; the rest of the script is skipped and the exit status is 1.  Start-Sleep,
+# deep calls and pipelines are interrupted too.  2026-11-24, issue 5 (h2).
+. ./interrupt_lib.sh
+run() {
+    : >"$work/out" # before the background start: wait_for must not see the last run's file
+    timeout -s KILL 20 "$PSMINI" -NoProfile -c "$1" >>"$work/out" 2>"$work/err" &
+    bg=$!
+    wait_for ready "$work/out" && kill -INT "$(ready_pid "$work/out")"
+    wait $bg
+    echo "exit $?"
+    show "$work/out"
+    cat "$work/err"
+}
+run 'try { Write-Host "ready $PID"; while ($true) { } } catch { "caught" } finally { Write-Host "finally ran"; "dropped" }; "not reached"'
+run 'trap { "trapped" }; Write-Host "ready $PID"; Start-Sleep 100; "not reached"'
+run 'function f { Write-Host "ready $PID"; g }; function g { for (;;) { } }; f; "not reached"'
+run '1..1000000000 | ForEach-Object { if ($_ -eq 1) { Write-Host "ready $PID" } }; "not reached"'
+run 'do { Write-Host "ready $PID"; while ($true) { continue } } while ($true)'
