@@ -6,6 +6,7 @@
 #   make test-slow  stress and soak tests
 #   make fuzz       libFuzzer on the lexer and parser for 60 s (needs clang)
 #   make bench      the benchmarks in bench/
+#   make bench-jobs the job runtime benchmark (bench/jobs.sh)
 PKGS     := readline libpcre2-8
 WARN     := -Wall -Wextra -Wpedantic -Wshadow -Wstrict-prototypes -Wmissing-prototypes -Wno-unused-parameter
 WERROR   ?= -Werror
@@ -38,7 +39,7 @@ UNIT_SRC := $(wildcard tests/unit/test_*.c)
 UNIT_BIN := $(patsubst tests/unit/%.c,$(BUILD)/tests/%,$(UNIT_SRC))
 EXE      := $(if $(filter build,$(BUILD)),psmini,$(BUILD)/psmini)
 
-.PHONY: all deps run test unit asan test-slow fuzz bench bench-engine clean
+.PHONY: all deps run test unit asan test-slow fuzz bench bench-engine bench-jobs clean
 all: $(EXE) $(UNIT_BIN)
 
 deps:
@@ -117,6 +118,9 @@ bench: $(BUILD)/bench/gen_script $(BUILD)/bench/parse_bench
 
 bench-engine: $(EXE)
 	@PSMINI=./$(EXE) sh bench/engine.sh
+
+bench-jobs: $(EXE)
+	@PSMINI=./$(EXE) sh bench/jobs.sh
 
 clean:
 	rm -rf build psmini

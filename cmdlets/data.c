@@ -1027,7 +1027,7 @@ static int sls_test(Sls *s, Value line, Value *pat, Value *matches)
     return hit != s->notmatch;
 }
 
-/* A match in path (NULL: InputStream).  h10: the display form is fixed now, against the
+/* A match in path (NULL: InputStream).  the display form is fixed now, against the
  * runspace's location loc, since ToString has no runspace (a thread job's Set-Location). */
 static Value mi_new(Sls *s, Value line, long no, const char *path, const char *loc, Value pat,
                     Value matches)

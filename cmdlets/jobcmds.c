@@ -27,6 +27,7 @@
 #include "runtime/hashtable.h"
 #include "runtime/members_kinds.h"
 #include "runtime/mem.h"
+#include "runtime/nettypes.h"
 #include "runtime/object.h"
 #include "runtime/scope.h"
 #include "runtime/scriptblock.h"
@@ -37,38 +38,22 @@
 
 /* ================================================================ the job table ==== */
 
-/* The table the REPL polls before each prompt (jobcmds_thread_table): the last one handed out
- * on this thread, borrowed; cleared when that table is released here. */
-static _Thread_local JobTable *thread_table;
-
-static void table_release(JobTable *t)
-{
-    if (thread_table == t) thread_table = NULL;
-    job_table_unref(t);
-}
-
 /* Attach t (one owner reference, taken over) to I as its job table. */
 static void table_attach(Interp *I, JobTable *t)
 {
     I->jobs = t;
-    I->jobs_release = table_release;
+    I->jobs_release = job_table_unref;
 }
 
 JobTable *jobcmds_table_of(Interp *I)
 {
     if (!I->jobs) table_attach(I, job_table_new());
-    thread_table = I->jobs;
     return I->jobs;
 }
 
 JobTable *jobcmds_jobs(Interp *I)
 {
     return I->jobs;
-}
-
-JobTable *jobcmds_thread_table(void)
-{
-    return thread_table;
 }
 
 /* Thread jobs' runspaces: a fresh Interp with every cmdlet family (the thread backend gives
@@ -123,6 +108,33 @@ static const BindType t_auth = {.name = "AuthenticationMechanism",
                                             "AuthenticationMechanism",
                                 .names = auth_names,
                                 .values = auth_values};
+
+static int is_version(Value v)
+{
+    return val_is(v, &cls_version);
+}
+
+/* A command argument 2.0 arrives as the Double 2: pwsh binds its text "2.0" (its message
+ * says "The value 2.0 ..."), so a Double goes through its shortest text, with ".0" added
+ * when that has no fraction. */
+static int version_convert(Value v, Value *out, ConvError *err)
+{
+    int rc = -1;
+    if (v.kind == VAL_DOUBLE) {
+        char buf[64];
+        snprintf(buf, sizeof buf, "%.15g", v.as.d);
+        if (!strpbrk(buf, ".eEn")) strcat(buf, ".0");
+        Value s = val_str(buf);
+        int r = version_convert(s, out, err);
+        val_unref(s);
+        return r;
+    }
+    if (!nettype_convert("version", 7, v, out, err, &rc)) return -1;
+    return rc;
+}
+
+static const BindType t_version = {
+    .name = "version", .fullname = "System.Version", .is = is_version, .convert = version_convert};
 
 static const BindType t_session = {.name = "PSSession",
                                    .fullname = "System.Management.Automation.Runspaces.PSSession"};
@@ -250,7 +262,7 @@ static const CmdDecl receivejob_decl = {
         }                                                                                          \
     }
 enum { ST_SB, ST_FILE, ST_LITERAL, ST_DEFNAME, ST_DEFPATH, ST_TYPE, ST_INIT, ST_NAME, ST_ARGS,
-       ST_INPUT, ST_AUTH, ST_RUNAS32, ST_WORKDIR };
+       ST_INPUT, ST_AUTH, ST_RUNAS32, ST_PSVERSION, ST_WORKDIR };
 static const ParamDecl startjob_params[] = {
     {.name = "ScriptBlock",
      .aliases = "Command",
@@ -274,6 +286,7 @@ static const ParamDecl startjob_params[] = {
     {.name = "InputObject", .type = TY_PSOBJECT, .in = SJ_SCRIPT(0, BV)},
     {.name = "Authentication", .ext = &t_auth, .in = SJ_SCRIPT(0, 0)},
     {.name = "RunAs32", .type = TY_SWITCH, .in = SJ_SCRIPT(0, 0)},
+    {.name = "PSVersion", .ext = &t_version, .vflags = BV_NOTNULLOREMPTY, .in = SJ_SCRIPT(0, 0)},
     {.name = "WorkingDirectory", .type = TY_STRING, .vflags = BV_NOTNULLORWHITE},
 };
 static const CmdDecl startjob_decl = {"Start-Job", "Microsoft.PowerShell.Commands.StartJobCommand",
@@ -643,9 +656,37 @@ static Status fail(CmdCtx *c, const char *cmdlet, ExcKind exc, ErrCategory cat, 
     return eval_throw_rec(c->I, rec, 0);
 }
 
+/* An exception thrown by a parameter's setter, as pwsh's binder wraps it (ParameterBindingFailed):
+ * Cannot bind parameter 'P' to the target. Exception setting "P": "<message>" */
+static Status setter_fail(CmdCtx *c, const char *cmdlet, const char *param, const char *msg)
+{
+    StrBuf m = {0};
+    sb_printf(&m, "Cannot bind parameter '%s' to the target. Exception setting \"%s\": \"%s\"",
+              param, param, msg);
+    Status st = fail(c, cmdlet, EXC_PARAMBIND, ERRCAT_INVALIDARGUMENT, "ParameterBindingFailed",
+                     sb_str(&m));
+    sb_free(&m);
+    return st;
+}
+
+/* Which of two named parameters is written last on the command line (pwsh binds named
+ * arguments in order, so the second setter is the one that fails); b when neither shows
+ * (splatting).  A written name may be a prefix of at least min characters. */
+static const char *written_last(CmdCtx *c, const char *a, const char *b, size_t min)
+{
+    const char *last = b;
+    for (Node *e = c->node && c->node->kind == AST_COMMAND ? c->node->a : NULL; e; e = e->next) {
+        size_t n = e->kind == AST_CMDPARAM && e->str ? strlen(e->str) : 0;
+        if (n >= min && n <= strlen(a) && str_nicmp(e->str, a, n) == 0) last = a;
+        if (n >= min && n <= strlen(b) && str_nicmp(e->str, b, n) == 0) last = b;
+    }
+    return last;
+}
+
 static void write_job_error(CmdCtx *c, JobError *e, const char *cmdlet)
 {
-    Value rec = job_error_record(e, cmdlet);
+    Value rec = c->node ? job_error_record_at(e, cmdlet, c->I->prog, c->node->start, c->node->end)
+                        : job_error_record(e, cmdlet);
     cmd_write_error(c, rec);
     val_unref(rec);
     job_error_clear(e);
@@ -864,9 +905,9 @@ static Status receive_checks(CmdCtx *c, Call *k)
                       {RJ_WRITEJOB, JOB_MSG_WRITEJOB_NOWAIT},
                       {RJ_FORCE, JOB_MSG_FORCE_NOWAIT}};
     const char *cmd = "Receive-Job";
-    if (flag(k, RJ_WAIT) && flag(k, RJ_KEEP))
-        return fail(c, cmd, EXC_PARAMBIND, ERRCAT_INVALIDARGUMENT, "ParameterBindingFailed",
-                    job_msg_text(JOB_MSG_WAIT_KEEP));
+    if (flag(k, RJ_WAIT) && flag(k, RJ_KEEP)) /* both setters check: the second one throws */
+        return setter_fail(c, cmd, written_last(c, "Wait", "Keep", 2),
+                           job_msg_text(JOB_MSG_WAIT_KEEP));
     if (flag(k, RJ_WAIT)) return ST_OK;
     for (size_t i = 0; i < sizeof needs_wait / sizeof needs_wait[0]; i++)
         if (flag(k, needs_wait[i].param))
@@ -1173,6 +1214,20 @@ static Var *using_lookup(Interp *I, const char *name)
     return scope_lookup(I->cur, name, strlen(name));
 }
 
+/* 1 and the caller's value (a new reference) for a $using: name; $using:env:X reads the
+ * environment, as pwsh's $using: does. */
+static int using_value(Interp *I, const char *name, Value *out)
+{
+    if (str_nicmp(name, "env:", 4) == 0) {
+        const char *e = getenv(name + 4);
+        if (e) *out = val_str(e);
+        return e != NULL;
+    }
+    Var *var = using_lookup(I, name);
+    if (var) *out = val_ref(var_value(var));
+    return var != NULL;
+}
+
 /* The $using: values of the code under root, looked up in the caller: *out = an ordered
  * dictionary "$using:x" -> value (or $null when there are none). */
 static Status collect_usings(CmdCtx *c, const char *cmdlet, Node *root, Value *out)
@@ -1184,10 +1239,11 @@ static Status collect_usings(CmdCtx *c, const char *cmdlet, Node *root, Value *o
     if (arr_len(names)) *out = ht_new(1);
     for (size_t i = 0; i < arr_len(names) && !st; i++) {
         const char *name = val_str_data(arr_peek(names, i));
-        Var *var = using_lookup(c->I, name);
+        Value val = val_null();
+        int found = using_value(c->I, name, &val);
         StrBuf key = {0};
         sb_printf(&key, "$using:%s", name);
-        if (!var) {
+        if (!found) {
             StrBuf m = {0};
             sb_printf(&m,
                       "The value of the using variable '%s' cannot be retrieved because it has "
@@ -1198,9 +1254,10 @@ static Status collect_usings(CmdCtx *c, const char *cmdlet, Node *root, Value *o
             sb_free(&m);
         } else {
             Value k = val_str(sb_str(&key));
-            ht_set(*out, k, var_value(var));
+            ht_set(*out, k, val);
             val_unref(k);
         }
+        val_unref(val);
         sb_free(&key);
     }
     val_unref(names);
@@ -1297,9 +1354,34 @@ static Value args_of(Call *k, int i)
     return given(k, i) ? arg(k, i) : val_null();
 }
 
+/* -PSVersion: pwsh's setter accepts only 5.1 (Windows PowerShell) and throws for anything
+ * else.  5.1 starts powershell.exe on Windows only (PowerShellProcessInstance, #if !UNIX):
+ * elsewhere the job runs in the shell itself, as here. */
+static Status psversion_check(CmdCtx *c, Call *k)
+{
+    if (!given(k, ST_PSVERSION)) return ST_OK;
+    Value v = arg(k, ST_PSVERSION), major, minor;
+    int ok = val_get_prop(v, "Major", 5, &major) && val_get_prop(v, "Minor", 5, &minor);
+    if (ok) {
+        ok = major.kind == VAL_INT32 && minor.kind == VAL_INT32;
+        ok = ok && major.as.i == 5 && minor.as.i == 1;
+        val_unref(major), val_unref(minor);
+    }
+    if (ok) return ST_OK;
+    StrBuf m = {0};
+    sb_puts(&m, "The value ");
+    convert_append_scalar(v, &m);
+    sb_puts(&m, " is not valid for the PSVersion parameter. The only allowed value is 5.1.");
+    Status st = setter_fail(c, "Start-Job", "PSVersion", sb_str(&m));
+    sb_free(&m);
+    return st;
+}
+
 static Status start_end(CmdCtx *c, Call *k)
 {
     const char *cmd = "Start-Job";
+    Status vst = psversion_check(c, k);
+    if (vst) return vst;
     if (given(k, ST_DEFNAME))
         return fail(c, cmd, EXC_NOTSUPPORTED, ERRCAT_INVALIDOPERATION, "NotSupported",
                     "Job definitions (-DefinitionName) are not supported.");

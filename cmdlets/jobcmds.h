@@ -28,8 +28,5 @@ void jobcmds_register_views(void);
 JobTable *jobcmds_table_of(Interp *I);
 /* The same without creating one: NULL when no job cmdlet ran in I yet (the REPL's poll). */
 JobTable *jobcmds_jobs(Interp *I);
-/* The job table most recently handed out on the calling thread, or NULL (kept for the REPL,
- * which has no Interp at hand; jobcmds_jobs is the runspace-based form). */
-JobTable *jobcmds_thread_table(void);
 
 #endif

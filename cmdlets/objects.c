@@ -1721,7 +1721,7 @@ static const ParamSpec tee_params[] = {
     [TE_INPUT] = {.name = "InputObject", .type = TY_OBJECT, .position = -1, .flags = PS_PIPELINE},
 };
 
-/* -FilePath, taken against the runspace's location (h10: a thread job's own Set-Location), is
+/* -FilePath, taken against the runspace's location (a thread job's own Set-Location), is
  * opened (created or truncated) in the begin phase, as pwsh's Tee-Object does through
  * Out-File: a file that cannot be opened fails before any object passes.  The text is
  * written at the end, formatted as one block. */
@@ -1875,7 +1875,7 @@ static Status new_object(CmdCtx *c)
     Value o = val_null();
     for (size_t i = 0; i < sizeof new_types / sizeof new_types[0] && val_is_null(o); i++)
         if (str_icmp(tn, new_types[i].name) == 0) o = new_types[i].make();
-    if (val_is_null(o)) /* ArrayList, List[T] ... (h6: runtime/collections.h) */
+    if (val_is_null(o)) /* ArrayList, List[T] ... (runtime/collections.h) */
         coll_new_object(tn, strlen(tn), c->arg[NO_ARGS], &o);
     if (val_is_null(o)) {
         Status st = new_by_static(c, tn, &o);

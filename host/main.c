@@ -195,7 +195,7 @@ static int run_input(Program *p, void *ctx)
 static int run_repl(Host *h)
 {
     const CliOptions *o = &h->o;
-    ReplConfig cfg = {run_input, h, o->test_repl ? stdin : NULL, &sigint_seen};
+    ReplConfig cfg = {run_input, h, o->test_repl ? stdin : NULL, &sigint_seen, &h->interp};
     return repl_run(&cfg);
 }
 

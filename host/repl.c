@@ -197,7 +197,8 @@ int repl_run(const ReplConfig *cfg)
     rl_signal_event_hook = on_signal_event;
     rsig.cfg = cfg;
     for (;;) {
-        JobTable *jobs = jobcmds_thread_table(); /* collect job output while the shell waits */
+        /* collect the runspace's job output while the shell waits */
+        JobTable *jobs = cfg->runspace && *cfg->runspace ? jobcmds_jobs(*cfg->runspace) : NULL;
         if (jobs) jobrun_poll(jobs, 0);
         char *prompt = more ? xstrdup(CONT_PROMPT) : repl_prompt();
         if (cfg->interrupted) *cfg->interrupted = 0; /* pressed between inputs: nothing to do */

@@ -29,6 +29,8 @@ typedef struct ReplConfig {
                        "history N: <entry>" lines. */
     volatile sig_atomic_t *interrupted; /* set by the host's SIGINT handler (or NULL); the
                                            loop clears it when it has acted on it */
+    struct Interp *const *runspace; /* the host's runspace slot (NULL until the first input
+                                       runs): its jobs are polled before each prompt */
 } ReplConfig;
 
 /* Run the loop until end of input.  Returns the exit status (0).  Parse errors of each

@@ -25,6 +25,7 @@
 #include "runtime/eval.h"
 #include "runtime/hashtable.h"
 #include "runtime/mem.h"
+#include "runtime/native.h"
 #include "runtime/runloc.h"
 #include "runtime/scriptblock.h"
 #include "runtime/streams.h"
@@ -153,20 +154,23 @@ static void define_global(Interp *I, const char *name, Value v)
     var_set(scope_define(I->global, name, strlen(name)), v);
 }
 
-/* $using:x reads x (the evaluator treats an unknown qualifier as a plain lookup), so each
- * using value becomes a global of that name.  Keys may come as "x" or "$using:x". */
-static void define_usings(Interp *I, Value usings)
+/* The runspace's $using: table for the job block: the wire's "$using:x" keys as "x" (or
+ * "script:x" ...), which is what a $using: reference names (eval_expr.c reads I->usings). */
+static Value using_table(Value usings)
 {
-    if (!ht_is(usings)) return;
-    for (size_t i = 0; i < ht_count(usings); i++) {
+    Value t = ht_new(0);
+    for (size_t i = 0; ht_is(usings) && i < ht_count(usings); i++) {
         Value k, v;
         ht_entry_peek(usings, i, &k, &v);
         if (!val_is_str(k)) continue;
         const char *name = val_str_data(k);
         if (*name == '$') name++;
         if (str_nicmp(name, "using:", 6) == 0) name += 6;
-        define_global(I, name, v);
+        Value key = val_str(name);
+        ht_set(t, key, v);
+        val_unref(key);
     }
+    return t;
 }
 
 /* Run text in the script scope with output to out.  ST_THROW leaves the record in *reason. */
@@ -226,6 +230,27 @@ static Status run_job(Interp *I, const WireStart *s, Pipe *out, Value *reason)
     return run_text(I, wrap, out, reason);
 }
 
+/* -InitializationScript.  A Start-Job (process) runspace fails to open, as pwsh's server
+ * does, when the script throws or leaves anything in $Error, even a silenced or caught
+ * error: the reason is "Running startup script threw an error: <newest $Error>."  A thread
+ * job's init script is just the first part of its pipeline: only a throw fails it.  No
+ * $using: table is set yet, so $using: here is UsingWithoutInvokeCommand (pwsh #4530). */
+static Status run_init(Interp *I, const char *init, Pipe *out, int thread, Value *reason)
+{
+    size_t nerr = arr_len(I->errors);
+    Status st = run_text(I, init, out, reason);
+    if (thread || (st != ST_THROW && arr_len(I->errors) == nerr)) return st;
+    StrBuf m = {0};
+    Value last = st == ST_THROW ? *reason : arr_peek(I->errors, 0);
+    sb_printf(&m, "Running startup script threw an error: %s.",
+              errrec_is(last) ? errrec_message(last) : "");
+    Value rec = plain_error(sb_str(&m), "StartupScriptThrewTerminatingError");
+    sb_free(&m);
+    if (st == ST_THROW) val_unref(*reason);
+    *reason = rec;
+    return ST_THROW;
+}
+
 WireJobState jobrun_exec(Interp *I, const WireStart *s, const JobSink *sink, int chdir_ok,
                          Value *reason)
 {
@@ -243,18 +268,23 @@ WireJobState jobrun_exec(Interp *I, const WireStart *s, const JobSink *sink, int
     interp_set_output(I, exec_out, (void *)sink);
     interp_set_host(I, exec_host, (void *)sink);
     interp_set_errors(I, exec_errtext, (void *)sink);
-    if (!chdir_ok) runloc_detach(I); /* h7: a thread runspace never moves the process */
-    I->thread_rs = !chdir_ok;        /* h10: nor gives its natives the terminal (eval.h) */
+    if (!chdir_ok) runloc_detach(I); /* a thread runspace never moves the process */
+    I->thread_rs = !chdir_ok;        /* nor gives its natives the terminal (eval.h) */
+    if (!chdir_ok) native_ctx_set_stop_flag(I->nctx, &I->stop_req); /* Stop-Job vs a spawn */
     if (s->workdir && *s->workdir && runloc_set(I, s->workdir) != 0) {
         char msg[512];
         snprintf(msg, sizeof msg, "Cannot find path '%s' because it does not exist.", s->workdir);
         *reason = plain_error(msg, "PathNotFound");
         return WST_FAILED;
     }
-    define_usings(I, s->usings);
     Status st = ST_OK;
-    if (s->init && *s->init) st = run_text(I, s->init, &pipes[STREAM_OUT].pipe, reason);
-    if (st != ST_THROW) st = run_job(I, s, &pipes[STREAM_OUT].pipe, reason);
+    if (s->init && *s->init) st = run_init(I, s->init, &pipes[STREAM_OUT].pipe, !chdir_ok, reason);
+    if (st != ST_THROW) {
+        I->usings = using_table(s->usings);
+        st = run_job(I, s, &pipes[STREAM_OUT].pipe, reason);
+        val_unref(I->usings);
+        I->usings = val_null();
+    }
     I->err_pipe = NULL;
     memset(I->spipe, 0, sizeof I->spipe);
     I->host_pipe = NULL;

@@ -113,6 +113,12 @@ static const ErrKind *kind_of(const char *id)
  * ArgumentException); message, FullyQualifiedErrorId, category and target are exact. */
 Value job_error_record(const JobError *e, const char *cmdlet)
 {
+    return job_error_record_at(e, cmdlet, NULL, 0, 0);
+}
+
+Value job_error_record_at(const JobError *e, const char *cmdlet, struct Program *prog,
+                          uint32_t start, uint32_t end)
+{
     const ErrKind *k = kind_of(e->id);
     char *fqid = job_error_fqid(e, cmdlet);
     ErrInit init = {
@@ -122,6 +128,9 @@ Value job_error_record(const JobError *e, const char *cmdlet)
         .inner = k ? k->exc : EXC_INVALIDOP,
         .cat = k ? k->cat : ERRCAT_INVALIDOPERATION,
         .command = cmdlet,
+        .prog = prog,
+        .start = start,
+        .end = end,
     };
     Value rec = errrec_new(&init);
     free(fqid);

@@ -35,6 +35,11 @@ void job_error_clear(JobError *e); /* frees message and target; e is zeroed */
 char *job_error_fqid(const JobError *e, const char *cmdlet);
 /* The ErrorRecord (runtime/errrec.h) for e raised by cmdlet: a new reference. */
 Value job_error_record(const JobError *e, const char *cmdlet);
+/* The same at the command's site (prog referenced; NULL: none), so a script shows pwsh's
+ * ConciseView "Get-Job: /path/x.ps1:3" with its "Line |" block. */
+struct Program;
+Value job_error_record_at(const JobError *e, const char *cmdlet, struct Program *prog,
+                          uint32_t start, uint32_t end);
 
 /* ---- selection (3.0); each appends to out ---- */
 void job_select_all(JobTable *t, JobList *out); /* every top-level job, by Id */

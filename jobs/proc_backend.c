@@ -27,6 +27,7 @@
 
 #include "jobs/jobrun.h"
 #include "jobs/serialize.h"
+#include "runtime/members_kinds.h"
 #include "runtime/mem.h"
 #include "runtime/streams.h"
 
@@ -592,7 +593,7 @@ void proc_backend_attach(JobTable *t, Job *j, const WireStart *s, const char *co
     r->show = show;
     wire_put_start(&r->start, s);
     r->computer = val_str(computer);
-    r->runspace = val_str(job_instance_id(j)); /* stands in for the server runspace's Guid */
+    r->runspace = mkinds_guid_new(); /* the [guid] RunspaceId of the job's own runspace */
     job_set_output_notes(j, r->computer, r->runspace, show);
     job_attach(j, &proc_backend, r);
 }

@@ -272,6 +272,20 @@ static void put_bag(StrBuf *out, Value v, int depth)
     put_class_props(out, v, depth);
 }
 
+static void put_one_name(StrBuf *out, const char *name);
+
+/* A PSCustomObject's pstypenames ([pscustomobject]@{PSTypeName='X'} has X first). */
+static void put_custom_names(StrBuf *out, Value v)
+{
+    Value names = object_typenames(v);
+    ser_put_uv(out, arr_len(names));
+    for (size_t i = 0; i < arr_len(names); i++) {
+        Value n = arr_peek(names, i);
+        put_one_name(out, val_is_str(n) ? val_str_data(n) : "");
+    }
+    val_unref(names);
+}
+
 /* Collections get one more level than objects (see DEPTH in serialize.h). */
 static int is_collection(Value v)
 {
@@ -309,6 +323,7 @@ void ser_put_value(StrBuf *out, Value v, int depth)
         put_hashtable(out, v, depth);
     } else if (val_is(v, &cls_pscustomobject)) {
         put_byte(out, T_CUSTOM);
+        put_custom_names(out, v);
         put_props(out, v, depth);
     } else if (val_is(v, &cls_psobject)) {
         /* The wrapper is transparent: its base keeps the wrapper's depth. */
@@ -712,10 +727,33 @@ static int get_props(SerReader *r, Value obj, int nest, int bag)
 }
 
 /* A PSCustomObject comes back as one (see ROUND TRIP in serialize.h). */
+/* The sender's type names, each prefixed "Deserialized." as pwsh's deserializer does:
+ * Deserialized.System.Management.Automation.PSCustomObject, Deserialized.System.Object. */
+static int get_custom_names(SerReader *r, Value o)
+{
+    uint64_t n;
+    if (ser_get_count(r, &n)) return -1;
+    Value names = object_typenames(o); /* the object's live list */
+    arr_truncate(names, 0);
+    int rc = 0;
+    for (uint64_t i = 0; i < n && !rc; i++) {
+        const char *s;
+        size_t len;
+        if ((rc = ser_get_str(r, &s, &len)) != 0) break;
+        StrBuf sb = {0};
+        sb_puts(&sb, DESER_PREFIX);
+        sb_append(&sb, s, len);
+        arr_push_take(names, val_str_n(sb_str(&sb), sb.len));
+        sb_free(&sb);
+    }
+    val_unref(names);
+    return rc;
+}
+
 static int get_custom(SerReader *r, Value *out, int nest)
 {
     Value o = object_new_custom();
-    if (get_props(r, o, nest, 0)) {
+    if (get_custom_names(r, o) || get_props(r, o, nest, 0)) {
         val_unref(o);
         return -1;
     }

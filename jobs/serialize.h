@@ -17,7 +17,7 @@
 **   DATETIME byte kind (0..2), sv ticks  |  TIMESPAN sv ticks
 **   ARRAY uv elem-TypeId, uv n, n values   (typed arrays keep their element type)
 **   HASHTABLE / ORDERED uv n, n × (key value)
-**   CUSTOM uv n, n × (str name, value)     PSCustomObject
+**   CUSTOM uv ntn, ntn × str type name, uv n, n × (str name, value)   PSCustomObject
 **   WRAPPED value base, uv n, n × (str name, value)   a PSObject wrapper with note properties
 **   BAG uv ntn, ntn × str type name, str ToString, uv n, n × (str name, value)
 ** A BAG is any other object (ErrorRecord, TypeRef, future .NET-like kinds): its type names
@@ -35,10 +35,12 @@
 ** (Object[] / Int32[]) and [ordered] stays OrderedDictionary.  A PSCustomObject comes back as a
 ** PSCustomObject (GetType() is PSCustomObject in pwsh too), whose pstypenames pwsh renames to
 ** Deserialized.System.Management.Automation.PSCustomObject, Deserialized.System.Object
-** (PowerShell-Docs issue #10843); psmini's PSCustomObject has no type-name list, so it keeps
-** plain PSCustomObject.  Every other object comes back as a property bag whose GetType() is
-** PSCustomObject (as in pwsh) and whose type names are "Deserialized.<name>" (ser_typename);
-** its ToString() is the sender's.  ScriptProperties are not carried (pwsh neither).
+** (PowerShell-Docs issue #10843); psmini does the same with the pstypenames it sends (so
+** a PSTypeName 'X' comes back as Deserialized.X first).  Every other object comes back as a
+** property bag whose GetType() is PSCustomObject (as in pwsh) and whose type names are
+** "Deserialized.<name>" (ser_typename; .pstypenames does not show them yet: runtime/object.c
+** has no hook for them); its ToString() is the sender's.  ScriptProperties are not carried
+** (pwsh neither).
 */
 #ifndef PSM_JOBS_SERIALIZE_H
 #define PSM_JOBS_SERIALIZE_H

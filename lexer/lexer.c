@@ -1006,7 +1006,11 @@ static uint32_t var_end(const Lexer *lx, uint32_t p, int *bad)
             *bad = 1;
             return q + 1;
         }
+        int using = q - (p + 1) == 5 && str_nicmp((const char *)lx->s + p + 1, "using", 5) == 0;
         q = word_end(lx, q + 1, C_NAME);
+        /* $using:global:x, $using:script:x: one variable, as ${using:global:x} */
+        if (using && q + 1 < lx->len && lx->s[q] == ':' && is_word(lx, q + 1, C_NAME))
+            q = word_end(lx, q + 1, C_NAME);
     }
     return q;
 }

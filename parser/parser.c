@@ -1083,7 +1083,7 @@ static int postfix_start(char c)
 }
 
 /* $h.1: the lexer reads ".1" as a number; right after an operand it is member access with
- * the name "1" (pwsh allows a numeric member name; a dictionary finds the key 1).  h6. */
+ * the name "1" (pwsh allows a numeric member name; a dictionary finds the key 1).  */
 static int is_digit_member(Parser *p, const Token *t)
 {
     if (t->kind != TOK_NUMBER || p->src[t->start] != '.') return 0;

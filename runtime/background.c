@@ -152,7 +152,7 @@ Status background_run(Interp *I, Node *bg, Pipe *out)
     size_t len;
     char *text = background_rewrite(I, bg, &len);
     StrBuf src = {0};
-    start_job_text(&src, runloc_get(I), text, len); /* h7: the runspace location */
+    start_job_text(&src, runloc_get(I), text, len); /* the runspace location */
     free(text);
     Program *p = parse_program(sb_str(&src), src.len, NULL);
     sb_free(&src);

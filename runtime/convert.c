@@ -831,7 +831,7 @@ static int to_dictionary(Value v, TypeId t, Value *out, ConvError *err)
 static int to_custom(Value v, Value *out)
 {
     if (!ht_is(v)) return *out = val_ref(v), 0;
-    *out = object_from_dict(v); /* keys in order; PSTypeName names the type (h6) */
+    *out = object_from_dict(v); /* keys in order; PSTypeName names the type */
     return 0;
 }
 

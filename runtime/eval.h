@@ -73,7 +73,7 @@ struct Interp {
     void *out_ctx;
     TextFn err_fn, host_fn;
     void *err_ctx, *host_ctx;
-    /* Interrupts (interp.h, h2): stop_req is set by interp_request_stop from any thread or a
+    /* Interrupts (interp.h): stop_req is set by interp_request_stop from any thread or a
      * signal handler; stop_fd (an eventfd) is readable while it is set.  stop_claim/stop_owner:
      * a Select-Object asked its upstream to stop (pipe_stop_upstream); stop_owner is its input
      * pipe once known, where the pipeline resumes with the end blocks (runtime/pipeline.h). */
@@ -81,20 +81,24 @@ struct Interp {
     int stop_fd;
     int stop_claim;
     Pipe *stop_owner;
-    /* h1: compiled parameter-binding plans, per CmdDef and per param() block (command.c
+    /* compiled parameter-binding plans, per CmdDef and per param() block (command.c
      * cmd_plan / cmd_cache_*); NULL until the first command runs. */
     struct BindCache *bind_cache;
-    /* h7: the current location, its history and the Push-Location stack (runtime/runloc.h). */
+    /* the current location, its history and the Push-Location stack (runtime/runloc.h). */
     struct RunLoc *loc;
-    /* h3: the runspace's job table (jobs/job.h), made by the job cmdlets on first use (a thread
+    /* the runspace's job table (jobs/job.h), made by the job cmdlets on first use (a thread
      * job's runspace shares its parent's); interp_free drops it through jobs_release, so the
      * runtime does not depend on jobs/. */
     struct JobTable *jobs;
     void (*jobs_release)(struct JobTable *t);
-    /* h10: a thread job's runspace (set by jobrun_exec): native programs it starts get their
+    /* a thread job's runspace (set by jobrun_exec): native programs it starts get their
      * own process group (the terminal's Ctrl+C does not reach them; Stop-Job kills the group)
      * and stdin from /dev/null unless piped.  0 (calloc) for every other runspace. */
     int thread_rs;
+    /* the $using: values of the job block being run (set by jobrun_exec): a hashtable
+     * "x" / "script:x" -> value, read only by $using: references (eval_expr.c); $null
+     * elsewhere, where $using:x is pwsh's UsingWithoutInvokeCommand error. */
+    Value usings;
 };
 
 /* Formatter options for Out-Default/Out-Host writing to fd (interp.c). */

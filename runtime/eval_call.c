@@ -1323,7 +1323,7 @@ static Status script_parse_error(Interp *I, Program *p)
 static Status script_stage(Interp *I, Node *cmd, const char *path, ArgList *args, Pipe *out,
                            Stage **res, int *found)
 {
-    char *full = runloc_full(I, path); /* h7: ./x.ps1 is relative to the runspace location */
+    char *full = runloc_full(I, path); /* ./x.ps1 is relative to the runspace location */
     FILE *fp = fopen(full, "rb");
     *found = fp != NULL;
     if (!fp) {
@@ -1336,7 +1336,7 @@ static Status script_stage(Interp *I, Node *cmd, const char *path, ArgList *args
     while ((n = fread(buf, 1, sizeof buf, fp)) > 0)
         sb_append(&text, buf, n);
     fclose(fp);
-    /* h10: the program's file is the full path, as pwsh shows it in errors, and so that
+    /* the program's file is the full path, as pwsh shows it in errors, and so that
      * $PSScriptRoot (eval_script_paths) does not depend on the process directory. */
     Program *p = parse_program(text.buf ? text.buf : "", text.len, full);
     free(full);
@@ -1361,7 +1361,7 @@ static Status resolve(Interp *I, Node *cmd, Value target, ArgList *args, Pipe *o
         return func_stage(I, target, NULL, dot, 0, args->item, args->len, cmd, args->piped, out,
                           res);
     Value s0 = convert_to_string(target, NULL);
-    Value s = scope_alias_resolve(I->cur, s0); /* h7: user aliases come first, as in pwsh */
+    Value s = scope_alias_resolve(I->cur, s0); /* user aliases come first, as in pwsh */
     val_unref(s0);
     const char *name = val_str_data(s);
     unsigned flags;

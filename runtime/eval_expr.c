@@ -119,16 +119,32 @@ static Scope *qual_scope(Interp *I, Qual q)
     }
 }
 
+/* $using:x reads only the job's $using: values (I->usings); outside a job block pwsh
+ * fails with UsingWithoutInvokeCommand. */
+static Status using_get(Interp *I, Node *n, Value *out)
+{
+    if (ht_is(I->usings)) { /* Start-Job collected every name: a miss is not expected */
+        if (!ht_get_str(I->usings, n->str, n->len, out)) *out = val_null();
+        return ST_OK;
+    }
+    return eval_fail(I, n, EXC_RUNTIME, "UsingWithoutInvokeCommand",
+                     "A Using variable cannot be retrieved. A Using variable can be used only "
+                     "with Invoke-Command, Start-Job, or InlineScript in the script workflow. "
+                     "When it is used with Invoke-Command, the Using variable is valid only if "
+                     "the script block is invoked on a remote computer.");
+}
+
 static Status eval_variable(Interp *I, Node *n, Value *out)
 {
     Qual q = qualifier(n);
+    if (q == Q_OTHER && str_icmp(n->b->str, "using") == 0) return using_get(I, n, out);
     if (q == Q_ENV) {
         const char *e = getenv(n->str);
         *out = e ? val_str(e) : val_null();
         return ST_OK;
     }
     if (q == Q_OTHER && drivevar_get(I, n->b->str, n->str, n->len, out))
-        return ST_OK; /* h7: ${function:f}, $alias:x */
+        return ST_OK; /* ${function:f}, $alias:x */
     Scope *s = qual_scope(I, q);
     if (!s) {
         *out = eval_var_get(I, n->str, n->len);
@@ -1354,7 +1370,7 @@ static Status set_var(Interp *I, Node *n, Value v)
     }
     if (qualifier(n) == Q_ENV) {
         Value s = convert_to_string(v, NULL);
-        if (val_str_len(s)) /* h7: as in pwsh, '' removes the variable (Test-Path env:x) */
+        if (val_str_len(s)) /* as in pwsh, '' removes the variable (Test-Path env:x) */
             setenv(n->str, val_str_data(s), 1);
         else
             unsetenv(n->str);
@@ -1362,9 +1378,9 @@ static Status set_var(Interp *I, Node *n, Value v)
         return ST_OK;
     }
     if (qualifier(n) == Q_OTHER && drivevar_set(I, n->b->str, n->str, n->len, v))
-        return ST_OK; /* h7: $function:f = {...} */
+        return ST_OK; /* $function:f = {...} */
     Var *var = target_var(I, n);
-    if (var_flags(var) & (VF_READONLY | VF_CONSTANT)) /* h7: New-Variable -Option ReadOnly */
+    if (var_flags(var) & (VF_READONLY | VF_CONSTANT)) /* New-Variable -Option ReadOnly */
         return eval_fail(I, n, EXC_RUNTIME, "VariableNotWritable",
                          "Cannot overwrite variable %s because it is read-only or constant.",
                          var_name(var));

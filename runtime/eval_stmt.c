@@ -595,7 +595,7 @@ static Status switch_file(Interp *I, Node *n, Value *out)
     if (st) return st;
     Value path = convert_to_string(p, NULL);
     val_unref(p);
-    char *full = runloc_full(I, val_str_data(path)); /* h10: the runspace's location */
+    char *full = runloc_full(I, val_str_data(path)); /* the runspace's location */
     val_unref(path);
     FILE *fp = fopen(full, "rb");
     if (!fp)

@@ -114,7 +114,7 @@ static void on_out(void *ud, int stage, const char *line, size_t len)
     Value s = val_str_n(line, len);
     e->st = pipe_put(e->I, e->c->out, s);
     val_unref(s);
-    if (e->st && e->run) native_kill(e->run, SIGPIPE); /* downstream stopped (h2): close it */
+    if (e->st && e->run) native_kill(e->run, SIGPIPE); /* downstream stopped: close it */
 }
 
 static void on_err(void *ud, int stage, const char *line, size_t len)
@@ -192,7 +192,7 @@ static Status ext_start(CmdCtx *c, Ext *e, NativeIn in)
                      .on_out = on_out,
                      .on_err = on_err,
                      .ud = e};
-    if (I->thread_rs) { /* h10: a thread job's programs never touch the terminal (eval.h) */
+    if (I->thread_rs) { /* a thread job's programs never touch the terminal (eval.h) */
         sp.pgrp = NATIVE_PG_NEW;
         if (in == NATIVE_IN_INHERIT) sp.in = NATIVE_IN_NULL;
     }

@@ -4,6 +4,9 @@
 */
 #include "runtime/fmt_view.h"
 
+#include <pthread.h>
+#include <stdatomic.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "runtime/convert.h"
@@ -191,12 +194,23 @@ static const FmtView builtin_views[] = {
      .shape = FMT_CUSTOM},
 };
 
-static const FmtView **views;
-static size_t nviews, capviews;
+/* The registered views: process-wide, like the type tables, because views are static data.
+ * Families register from their one-time set-up, which may run on any thread while other
+ * runspaces format: writers take the lock and append into fixed slots (nothing moves), then
+ * publish the count; readers load the count and scan without a lock. */
+#define MAX_VIEWS 64
+static const FmtView *views[MAX_VIEWS];
+static _Atomic size_t nviews;
+static pthread_mutex_t views_lock = PTHREAD_MUTEX_INITIALIZER;
 
 void fmt_view_register(const FmtView *view)
 {
-    ARRAY_PUSH(views, nviews, capviews, view);
+    pthread_mutex_lock(&views_lock);
+    size_t n = atomic_load_explicit(&nviews, memory_order_relaxed);
+    if (n == MAX_VIEWS) abort(); /* a build-time table grew past the slots: raise MAX_VIEWS */
+    views[n] = view;
+    atomic_store_explicit(&nviews, n + 1, memory_order_release);
+    pthread_mutex_unlock(&views_lock);
 }
 
 int fmt_view_matches(const FmtView *view, Value v)
@@ -220,7 +234,8 @@ static int fits(const FmtView *view, Value v, FmtShape shape, const char *name)
  * later ones are alternates picked by name (as in format.ps1xml). */
 static const FmtView *search(Value v, FmtShape shape, const char *name)
 {
-    for (size_t i = 0; i < nviews; i++)
+    size_t n = atomic_load_explicit(&nviews, memory_order_acquire);
+    for (size_t i = 0; i < n; i++)
         if (fits(views[i], v, shape, name)) return views[i];
     size_t nb = sizeof(builtin_views) / sizeof(builtin_views[0]);
     for (size_t i = 0; i < nb; i++)

@@ -139,15 +139,54 @@ static void add_col(Formatter *f, const FmtColumn *c, const char *prop, ColSize 
     ARRAY_PUSH(f->cols, f->ncols, f->capcols, col);
 }
 
+/* objects received from a job carry remoting notes (about_Remote_Output).  As pwsh's
+ * HandleComputerNameProperties does for objects without a view, PSShowComputerName is never
+ * shown, and PSComputerName only when PSShowComputerName is $true.  remote_show: -1 when v
+ * has no PSShowComputerName note, else its value. */
+static int remote_show(Value v)
+{
+    Value x;
+    if (!val_get_prop(v, "PSShowComputerName", 18, &x)) return -1;
+    int show = convert_truthy(x);
+    val_unref(x);
+    return show;
+}
+
+static int remote_hidden(const char *name, size_t len, int show)
+{
+    if (len == 18 && str_nicmp(name, "PSShowComputerName", 18) == 0) return 1;
+    return !show && len == 14 && str_nicmp(name, "PSComputerName", 14) == 0;
+}
+
+/* The properties the formatter shows: the class's, less the hidden remoting notes. */
 static size_t nprops(Value v)
 {
     const ObjClass *c = val_class(v);
-    return c && c->nprops && c->prop_at ? c->nprops(v) : 0;
+    size_t n = c && c->nprops && c->prop_at ? c->nprops(v) : 0, k = 0;
+    int show = n ? remote_show(v) : -1;
+    if (show < 0) return n;
+    for (size_t i = 0; i < n; i++) {
+        const char *name;
+        size_t len;
+        Value val;
+        c->prop_at(v, i, &name, &len, &val);
+        k += !remote_hidden(name, len, show);
+    }
+    return k;
 }
 
 static void prop_at(Value v, size_t i, const char **name, size_t *len, Value *val)
 {
-    val_class(v)->prop_at(v, i, name, len, val);
+    const ObjClass *c = val_class(v);
+    int show = remote_show(v);
+    if (show < 0) {
+        c->prop_at(v, i, name, len, val);
+        return;
+    }
+    for (size_t j = 0, n = c->nprops(v); j < n; j++) {
+        c->prop_at(v, j, name, len, val);
+        if (!remote_hidden(*name, *len, show) && i-- == 0) return;
+    }
 }
 
 /* Property columns from v itself (all of them, at most max). */

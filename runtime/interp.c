@@ -233,7 +233,7 @@ Interp *interp_new(void)
     I->global = scope_new(NULL, 1);
     I->script = scope_new(I->global, 1);
     I->cur = I->script;
-    I->loc = runloc_new(I->global); /* h7: location, $ExecutionContext */
+    I->loc = runloc_new(I->global); /* location, $ExecutionContext */
     I->rx = rx_cache_new();
     I->error = val_null();
     I->catching = val_null();
@@ -241,6 +241,7 @@ Interp *interp_new(void)
     I->last_ok = 1;
     I->ea_override = -1;
     I->stop_pending = val_null();
+    I->usings = val_null();
     for (int i = 0; i < 7; i++)
         I->act[i] = -1, I->sink[i] = val_null();
     cmd_register(I, stream_cmds, nstream_cmds);
@@ -259,7 +260,7 @@ Interp *interp_new(void)
 void interp_free(Interp *I)
 {
     if (!I) return;
-    if (I->jobs_release) I->jobs_release(I->jobs); /* h3: stops the runspace's unfinished jobs */
+    if (I->jobs_release) I->jobs_release(I->jobs); /* stops the runspace's unfinished jobs */
     scope_free(I->script);
     scope_free(I->global);
     end_output(I);
@@ -268,6 +269,7 @@ void interp_free(Interp *I)
     val_unref(I->error);
     val_unref(I->errors);
     val_unref(I->stop_pending);
+    val_unref(I->usings);
     native_ctx_free(I->nctx);
     cmdpath_free(I->cmdpath);
     runloc_free(I->loc);

@@ -39,6 +39,7 @@ struct NativeCtx {
     atomic_uint gen;     /* bumped by every native_cancel */
     atomic_int sig;      /* signal of the latest native_cancel */
     sigset_t sigdefault; /* signals reset to SIG_DFL in children */
+    _Atomic int *stop;   /* the owner's pending-stop flag, checked after each spawn */
 };
 
 typedef struct Stream {
@@ -105,6 +106,11 @@ void native_ctx_free(NativeCtx *ctx)
 void native_ctx_set_sigdefault(NativeCtx *ctx, const sigset_t *set)
 {
     ctx->sigdefault = *set;
+}
+
+void native_ctx_set_stop_flag(NativeCtx *ctx, _Atomic int *flag)
+{
+    ctx->stop = flag;
 }
 
 void native_cancel(NativeCtx *ctx, int sig)
@@ -612,6 +618,9 @@ NativeRun *native_start(NativeCtx *ctx, const NativeSpec *spec, NativeError *err
         native_free(r); /* kills and reaps the stages already started */
         return NULL;
     }
+    /* A stop requested before run_new took its gen (Stop-Job racing the spawn) would be lost:
+     * the owner's flag is still set, so the new group goes at once. */
+    if (ctx->stop && atomic_load(ctx->stop)) native_kill(r, SIGKILL);
     return r;
 }
 

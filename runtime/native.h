@@ -106,6 +106,11 @@ NativeCtx *native_ctx_new(void);
 void native_ctx_free(NativeCtx *ctx);
 /* Signals reset to SIG_DFL in children started from now on (copied). */
 void native_ctx_set_sigdefault(NativeCtx *ctx, const sigset_t *set);
+/* the owner's pending-stop flag (a runspace's stop request, borrowed; NULL: none).  A
+** run that finds it set once its programs are spawned kills them at once with SIGKILL: the
+** stop came just before the spawn, which native_cancel (runs started later are not affected)
+** cannot see. */
+void native_ctx_set_stop_flag(NativeCtx *ctx, _Atomic int *flag);
 
 /* Start the pipeline described by spec.  On success returns the run (the caller must end it
 ** with native_wait and/or native_free).  *err is always overwritten (NATIVE_OK on success).

@@ -254,7 +254,7 @@ static Status open_failed(Interp *I, const char *full, int err, Node *site)
     return eval_throw_rec(I, rec, 0);
 }
 
-/* path is taken against the runspace's location (h10: a thread job's redirections go to its
+/* path is taken against the runspace's location (a thread job's redirections go to its
  * own Set-Location, never the process directory). */
 Pipe *stream_file_open(Interp *I, const char *path, int append, Node *site, Status *st)
 {

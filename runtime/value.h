@@ -116,7 +116,7 @@ enum {
     CLS_ENUMERABLE = 1 << 0, /* the pipeline and foreach enumerate it (arrays) */
     CLS_DICTIONARY = 1 << 1, /* hashtable-like: $h.key reads a key */
     CLS_STRING = 1 << 2,     /* the built-in String */
-    CLS_LIST = 1 << 3,       /* a resizable array-layout collection: ArrayList, List`1 ... (h6) */
+    CLS_LIST = 1 << 3,       /* a resizable array-layout collection: ArrayList, List`1 ... */
 };
 
 /*

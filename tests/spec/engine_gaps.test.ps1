@@ -1,4 +1,4 @@
-# Small engine/cmdlet gaps (task h9, 2026-11-24): DateTime's extended properties,
+# Small engine/cmdlet gaps (2026-11-24): DateTime's extended properties,
 # ErrorRecord.CategoryInfo, New-Object through [T]::new, the Version/Guid views, enum type names.
 
 #### DateTime ScriptProperty is the long date and long time (en-US)
@@ -57,7 +57,7 @@ $null.Count
 ## END
 
 #### CategoryInfo of a cmdlet error is an ErrorCategoryInfo object
-try { Get-Item /nonexistent-h9/x -ErrorAction Stop } catch { $err = $_ }
+try { Get-Item /nonexistent-x9/x -ErrorAction Stop } catch { $err = $_ }
 $ci = $err.CategoryInfo
 $ci.GetType().FullName
 $ci.Category
@@ -74,21 +74,21 @@ System.Management.Automation.ErrorCategory
 13
 True
 Get-Item
-/nonexistent-h9/x
+/nonexistent-x9/x
 String
 ## END
 
 #### CategoryInfo ToString: "Category: (TargetName:TargetType) [Activity], Reason"
 try { 1/0 } catch { "$($_.CategoryInfo)" }
 try { throw "boom" } catch { "$($_.CategoryInfo)" }
-try { nosuchcmd-h9 } catch { "$($_.CategoryInfo)"; $_.CategoryInfo.Activity.Length }
+try { nosuchcmd-x9 } catch { "$($_.CategoryInfo)"; $_.CategoryInfo.Activity.Length }
 try { [int]'abc' } catch { "$($_.CategoryInfo)" }
 Write-Error "we" -ErrorVariable ev 2>$null
 "$($ev[0].CategoryInfo)"
 ## STDOUT:
 NotSpecified: (:) [], RuntimeException
 OperationStopped: (boom:String) [], RuntimeException
-ObjectNotFound: (nosuchcmd-h9:String) [], CommandNotFoundException
+ObjectNotFound: (nosuchcmd-x9:String) [], CommandNotFoundException
 0
 InvalidArgument: (:) [], RuntimeException
 NotSpecified: (:) [Write-Error], WriteErrorException
@@ -102,13 +102,13 @@ ObjectNotFound: (aaaaaaaaaaaaaaa…bbbbbbbbbbbbbbb:String) [], CommandNotFoundEx
 ## END
 
 #### CategoryInfo in a list
-try { nosuchcmd-h9 } catch { $_.CategoryInfo | Format-List }
+try { nosuchcmd-x9 } catch { $_.CategoryInfo | Format-List }
 ## STDOUT:
 
 Category   : ObjectNotFound
 Activity   : 
 Reason     : CommandNotFoundException
-TargetName : nosuchcmd-h9
+TargetName : nosuchcmd-x9
 TargetType : String
 
 ## END

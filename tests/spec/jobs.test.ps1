@@ -86,3 +86,83 @@ $null = Wait-Job $j -Timeout 10
 Stop-Job $j
 (Stop-Job $j -PassThru).State
 ## stdout: Completed
+
+# ------------------------------------------------ job issue 5 leftovers (2026-11-24)
+
+#### $using: values are seen only through $using:, in process and thread jobs alike
+$x = 'caller'
+Start-Job { "[$using:x] [$x] [$(Test-Path variable:x)]" } | Receive-Job -Wait
+Start-ThreadJob { "[$using:x] [$x] [$(Test-Path variable:x)]" } | Receive-Job -Wait
+Start-Job { & { "nested [$using:x]" } } | Receive-Job -Wait
+## STDOUT:
+[caller] [] [False]
+[caller] [] [False]
+nested [caller]
+## END
+
+#### $using:script:x, $using:global:x and $using:env:x unbraced read the caller's scopes
+$x = 'script x'
+$global:g = 'global g'
+function Show { $x = 'local x'; Start-Job { "$using:x|$using:script:x|$using:global:g|$($using:global:g.Length)" } | Receive-Job -Wait }
+Show
+$env:PSM_H11 = 'from env'
+Start-Job { "$using:env:PSM_H11|${using:env:PSM_H11}" } | Receive-Job -Wait
+## STDOUT:
+local x|script x|global g|8
+from env|from env
+## END
+
+#### $using: outside a job block is UsingWithoutInvokeCommand, a statement-terminating error
+$x = 1
+try { $using:x } catch { "$($_.FullyQualifiedErrorId) $($_.CategoryInfo.Category)"; $_.Exception.Message }
+& { $using:x; 'next statement runs' } 2>$null
+## STDOUT:
+UsingWithoutInvokeCommand InvalidOperation
+A Using variable cannot be retrieved. A Using variable can be used only with Invoke-Command, Start-Job, or InlineScript in the script workflow. When it is used with Invoke-Command, the Using variable is valid only if the script block is invoked on a remote computer.
+next statement runs
+## END
+
+#### -InitializationScript: a throw fails a Start-Job; a silenced error fails it, not a thread job
+$j = Start-Job { 'main' } -InitializationScript { throw 'init boom' }
+Receive-Job $j -Wait -ErrorVariable e -ErrorAction SilentlyContinue
+"$($j.State) $($e[0].Exception.Message)"
+Start-ThreadJob { 'thread main' } -InitializationScript { Write-Error 'quiet' -ErrorAction SilentlyContinue } | Receive-Job -Wait
+Start-Job { "init=$init" } -InitializationScript { $global:init = 'ok' } | Receive-Job -Wait
+## STDOUT:
+Failed Running startup script threw an error: init boom.
+thread main
+init=ok
+## END
+
+#### Start-Job -PSVersion 5.1 is accepted (outside Windows the job runs in this shell)
+Start-Job { 'ran' } -PSVersion 5.1 | Receive-Job -Wait
+try { Start-Job { 1 } -PSVersion 7.4 } catch { $_.Exception.Message }
+"jobs: $(@(Get-Job).Count)"
+## STDOUT:
+ran
+Cannot bind parameter 'PSVersion' to the target. Exception setting "PSVersion": "The value 7.4 is not valid for the PSVersion parameter. The only allowed value is 5.1."
+jobs: 1
+## END
+
+#### Receive-Job -Keep -Wait: the parameter bound second is the one named
+$j = Start-Job { 1 }
+try { Receive-Job $j -Keep -Wait } catch { $_.Exception.Message }
+$null = Wait-Job $j -Timeout 20
+## stdout: Cannot bind parameter 'Wait' to the target. Exception setting "Wait": "The Wait and Keep parameters cannot be used together in the same command."
+
+#### received objects: RunspaceId is a Guid; the table hides PSShowComputerName, and PSComputerName unless shown
+$o = Start-Job { [pscustomobject]@{ A = 1 } } | Receive-Job -Wait
+$o.RunspaceId -is [guid]
+($o | Format-Table | Out-String -Stream | Select-Object -Skip 1 -First 1)
+$o | Format-List | Out-String -Stream | Where-Object { $_ -match ':' } | ForEach-Object { ($_ -split ':')[0].Trim() }
+$h = Invoke-Command -ComputerName localhost { [pscustomobject]@{ A = 1 } } -AsJob | Receive-Job -Wait
+($h | Format-Table | Out-String -Stream | Select-Object -Skip 1 -First 1)
+$o | Format-Table A, PSShowComputerName | Out-String -Stream | Select-Object -Skip 1 -First 1
+## STDOUT:
+True
+A RunspaceId
+A
+RunspaceId
+A PSComputerName RunspaceId
+A PSShowComputerName
+## END

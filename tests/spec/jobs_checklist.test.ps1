@@ -1,5 +1,5 @@
 # jobs.md section 9 (the checklist), line by line, then every parameter of section 3 and every
-# error of section 6 (message and FullyQualifiedErrorId).  Job issue 5, 2026-11-24 (h4).
+# error of section 6 (message and FullyQualifiedErrorId).  Job issue 5, 2026-11-24.
 # Each case is a fresh process, so job Ids start at 1.  No timing: waits are Wait-Job
 # -Timeout or Receive-Job -Wait; sleeping jobs are stopped, never waited for.
 
@@ -343,7 +343,6 @@ $o.RunspaceId.GetType().FullName
 Deserialized.System.Management.Automation.PSCustomObject
 System.Guid
 ## END
-## N-I psmini
 
 #### 9.8 Invoke-Command -AsJob output objects show PSComputerName
 # "Invoke-Command -AsJob objects show PSComputerName"
@@ -513,13 +512,11 @@ try { Start-Job { 1 } -PSVersion 2.0 } catch { $_.FullyQualifiedErrorId; $_.Exce
 ParameterBindingFailed,Microsoft.PowerShell.Commands.StartJobCommand
 Cannot bind parameter 'PSVersion' to the target. Exception setting "PSVersion": "The value 2.0 is not valid for the PSVersion parameter. The only allowed value is 5.1."
 ## END
-## N-I psmini
 
 #### 3.1 Start-Job: $using: is read in the caller; a plain variable is the job's own
 $x = 'caller'
 Start-Job { "[$using:x] [$x]" } | Receive-Job -Wait
 ## stdout: [caller] []
-## N-I psmini
 
 #### 3.1 Start-Job: the caller's variables and functions are not inherited
 $x = 'caller'
@@ -849,7 +846,6 @@ x x
 $o = Invoke-Command -ComputerName localhost { [pscustomobject]@{ A = 1 } } -AsJob -HideComputerName | Receive-Job -Wait
 "$($o.PSComputerName) $($o.PSShowComputerName)"
 ## stdout: localhost False
-## N-I psmini
 
 #### 1.7 Invoke-Command -AsJob -ThrottleLimit: children over the limit wait as NotStarted
 $j = Invoke-Command -ComputerName localhost, 127.0.0.1 { Start-Sleep 30 } -AsJob -ThrottleLimit 1
@@ -860,7 +856,6 @@ Stop-Job $j
 NotStarted
 Stopped Stopped,Stopped
 ## END
-## N-I psmini
 
 # ------------------------------------------------------------ section 6, the error catalogue
 # Not testable here: the Suspended/Disconnected warning of Wait-Job (psmini jobs never get
@@ -1023,7 +1018,6 @@ $e[0].Exception.Message -like '*A Using variable cannot be retrieved. A Using va
 Failed Failed
 True
 ## END
-## N-I psmini
 
 #### 6 an init script that leaves an error in $Error fails the job, even a silenced one
 $j = Start-Job { 'main' } -InitializationScript { Write-Error 'init trouble' -ErrorAction SilentlyContinue }
@@ -1035,7 +1029,6 @@ $e[0].Exception.Message
 Failed Failed
 Running startup script threw an error: init trouble.
 ## END
-## N-I psmini
 
 #### 6 Start-Job -FilePath must name a .ps1 file, without wildcards
 try { Start-Job -FilePath ./jobs.test.ps1x } catch { $_.Exception.Message }
@@ -1063,4 +1056,3 @@ $j = Start-Job { 1 }
 try { Receive-Job $j -Wait -Keep } catch { $_.Exception.Message }
 $null = Wait-Job $j -Timeout 20
 ## stdout: Cannot bind parameter 'Keep' to the target. Exception setting "Keep": "The Wait and Keep parameters cannot be used together in the same command."
-## N-I psmini

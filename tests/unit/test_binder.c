@@ -1639,7 +1639,7 @@ static void test_robust(void)
     CHECK_STR(E.id, "InputObjectNotBound");
 }
 
-/* ---- 2026-11-24, issue 4 (h1): hooks, ValidateLength, switches, the trivial input path ---- */
+/* ---- 2026-11-24: hooks, ValidateLength, switches, the trivial input path ---- */
 
 /* [ValidateScript()] stand-in: the value must be an even Int32; "boom" fails the script. */
 static int fake_validate(void *ctx, const void *script, Value arg, int *ok, char *why, size_t n)

@@ -457,7 +457,7 @@ static void test_functions(void)
     TE("function f { function inner { 'in' } }; f; inner", "",
        "The term 'inner' is not recognized");
     T("function f($a) { \"a=$a\"; $args }; f -zzz 1", "a=1\n-zzz");
-    /* 2026-11-24, issue 4 (h1): Write-Output's -InputObject takes the remaining arguments, so
+    /* 2026-11-24: Write-Output's -InputObject takes the remaining arguments, so
      * pwsh passes an unknown -Name on to it; a cmdlet without one reports it. */
     T("Write-Output -NoSuchParam 1", "-NoSuchParam\n1");
     TE("Where-Object -NoSuchParam 1", "",

@@ -4,7 +4,7 @@
 ** handler do) ends interp_sleep and a running script; finally blocks run during a stop, catch
 ** blocks do not; a cleared request stops nothing; Select-Object -First stops only its
 ** upstream.  No timing is asserted: the stopping thread waits for the script's "started"
-** marker.  2026-11-24, issues 3 and 5 (h2).
+** marker.  2026-11-24, issues 3 and 5.
 */
 #include <pthread.h>
 #include <stdatomic.h>

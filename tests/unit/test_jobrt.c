@@ -29,7 +29,9 @@
 #include "runtime/convert.h"
 #include "runtime/errrec.h"
 #include "runtime/hashtable.h"
+#include "runtime/members_kinds.h"
 #include "runtime/mem.h"
+#include "runtime/native.h"
 #include "runtime/strbuf.h"
 #include "tests/unit/check.h"
 
@@ -167,7 +169,9 @@ static void emit_notes(void *ctx, Job *from, JobStream s, Value v)
     }
     Value rs;
     if (val_get_prop(v, "RunspaceId", 10, &rs)) {
-        sb_printf(sb, "RunspaceId:%zu;", val_is_str(rs) ? val_str_len(rs) : 0);
+        Value t = convert_to_string(rs, NULL); /* a [guid] (jobs.md 4.2), not a string */
+        sb_printf(sb, "RunspaceId:%s%zu;", val_is(rs, &cls_guid) ? "Guid" : "", val_str_len(t));
+        val_unref(t);
         val_unref(rs);
     }
 }
@@ -178,8 +182,9 @@ static void test_notes(JobTable *t)
     CHECK(jobrun_wait(t, j, WAIT_MS));
     StrBuf sb = {0};
     job_receive(j, 0, emit_notes, &sb);
-    CHECK_STR(sb_str(&sb), "A=1;PSComputerName=localhost;PSShowComputerName=False;RunspaceId:36;"
-                           "PSComputerName=localhost;PSShowComputerName=False;RunspaceId:36;");
+    CHECK_STR(sb_str(&sb),
+              "A=1;PSComputerName=localhost;PSShowComputerName=False;RunspaceId:Guid36;"
+              "PSComputerName=localhost;PSShowComputerName=False;RunspaceId:Guid36;");
     sb_free(&sb);
     drop(t, j);
 }
@@ -390,7 +395,7 @@ static void test_command_transport(JobTable *t, const char *exe)
     CHECK(job_state(j) == JOB_COMPLETED);
     StrBuf sb = {0};
     job_receive(j, JOB_RECV_KEEP, emit_notes, &sb);
-    CHECK_STR(sb_str(&sb), "PSComputerName=viash;PSShowComputerName=True;RunspaceId:36;");
+    CHECK_STR(sb_str(&sb), "PSComputerName=viash;PSShowComputerName=True;RunspaceId:Guid36;");
     sb_free(&sb);
     CHECK_RECV(j, 0, "O:via sh|");
     drop(t, j);
@@ -595,6 +600,37 @@ static void test_thread_stop(JobTable *t)
     unlink(fifo);
 }
 
+/* Stop-Job racing a spawn (2026-11-24): a stop requested before native_start took its
+ * cancel generation is still pending in the runspace's flag, so the new group dies at once
+ * instead of running to its end (native_cancel only reaches runs already started). */
+static void run_sh(NativeCtx *ctx, const char *code, NativeCode want, int want_status)
+{
+    char *argv[] = {"sh", "-c", (char *)code, NULL};
+    NativeStage st = {.path = "/bin/sh", .argv = argv, .err = NATIVE_OUT_NULL};
+    NativeSpec sp = {.stages = &st,
+                     .nstages = 1,
+                     .in = NATIVE_IN_NULL,
+                     .out = NATIVE_OUT_NULL,
+                     .pgrp = NATIVE_PG_NEW};
+    NativeError err;
+    NativeRun *r = native_start(ctx, &sp, &err);
+    int status = -1;
+    CHECK(r && native_wait(r, &status) == want);
+    CHECK(status == want_status);
+    native_free(r);
+}
+
+static void test_stop_before_spawn(void)
+{
+    NativeCtx *ctx = native_ctx_new();
+    _Atomic int stop = 1;
+    native_ctx_set_stop_flag(ctx, &stop);
+    run_sh(ctx, "sleep 30", NATIVE_ECANCELED, 128 + SIGKILL);
+    stop = 0; /* the runspace cleared its stop: programs run again */
+    run_sh(ctx, "exit 3", NATIVE_OK, 3);
+    native_ctx_free(ctx);
+}
+
 /* Stop-Job on a thread job in a pure-script loop: the runspace is interrupted
  * (interp_request_stop), so the worker finishes and says so on the wake-up fd (2026-11-24). */
 static void test_thread_stop_script(JobTable *t)
@@ -707,6 +743,7 @@ int main(void)
     RUN(test_thread_streams(t));
     RUN(test_thread_stop(t));
     RUN(test_thread_stop_script(t));
+    RUN(test_stop_before_spawn());
     RUN(test_throttle(t));
     RUN(test_thread_reuse(t));
     const char *exe = getenv("PSMINI");

@@ -368,6 +368,13 @@ static void test_variables(void)
     CHECK_STR(varname("$?", LEX_EXPR), "?");
     CHECK_STR(varname("$^", LEX_EXPR), "^");
     CHECK_STR(varname("@using:p", LEX_COMMAND), "using|p");
+    /* $using: may carry a scope, unbraced too: one variable, named like the braced form */
+    CHECK_STR(E("$using:global:x $USING:script:y $using:x::z"),
+              "VAR($using:global:x) VAR($USING:script:y) VAR($using:x) :: ID(z) EOF");
+    CHECK_STR(C("f $using:script:x"), "GEN(f) VAR($using:script:x) EOF");
+    CHECK_STR(varname("$using:global:x", LEX_EXPR), "using|global:x");
+    CHECK_STR(varname("${using:global:x}", LEX_EXPR), "using|global:x");
+    CHECK_STR(varname("$using:script:x", LEX_COMMAND), "using|script:x");
     CHECK_STR(varname("@args", LEX_COMMAND), "args");
     /* splatting: only as a command argument */
     CHECK_STR(C("f @args @using:x"), "GEN(f) SPLAT(@args) SPLAT(@using:x) EOF");

@@ -324,6 +324,50 @@ static void test_custom_objects(void)
     CHECK_STR(trip_depth(custom("a", val_int(1)), 0), "String \"@{a=1}\"");
 }
 
+/* The names of a decoded PSCustomObject's pstypenames, comma-separated (consumes v). */
+static const char *trip_names(Value v)
+{
+    static char buf[512];
+    StrBuf sb = {0}, names = {0};
+    ser_put_value(&sb, v, 1);
+    Value back = val_null();
+    buf[0] = 0;
+    if (ser_decode(sb.buf, sb.len, &back, NULL) == 0) {
+        Value tn = object_typenames(back);
+        for (size_t i = 0; i < arr_len(tn); i++)
+            sb_printf(&names, "%s%s", i ? "," : "", val_str_data(arr_peek(tn, i)));
+        val_unref(tn);
+        snprintf(buf, sizeof buf, "%s", names.buf ? names.buf : "");
+    }
+    sb_free(&names);
+    sb_free(&sb);
+    val_unref(back);
+    val_unref(v);
+    return buf;
+}
+
+/* pwsh renames a received PSCustomObject's type names Deserialized.* (jobs.md 4.2), and a
+ * second hop does not stack the prefix. */
+static void test_custom_typenames(void)
+{
+    CHECK_STR(trip_names(custom("a", val_int(1))),
+              "Deserialized.System.Management.Automation.PSCustomObject,"
+              "Deserialized.System.Object");
+    Value o = custom("a", val_int(1));
+    object_add_typename(o, "My.Type", 7);
+    CHECK_STR(trip_names(o), "Deserialized.My.Type,"
+                             "Deserialized.System.Management.Automation.PSCustomObject,"
+                             "Deserialized.System.Object");
+    StrBuf sb = {0};
+    Value c = custom("a", val_int(1)), once;
+    ser_put_value(&sb, c, 1);
+    CHECK(ser_decode(sb.buf, sb.len, &once, NULL) == 0);
+    CHECK_STR(trip_names(once), "Deserialized.System.Management.Automation.PSCustomObject,"
+                                "Deserialized.System.Object");
+    sb_free(&sb);
+    val_unref(c);
+}
+
 static void test_wrappers(void)
 {
     Value s = val_str("srv1");
@@ -969,6 +1013,7 @@ int main(void)
     test_hashtables();
     test_cycle();
     test_custom_objects();
+    test_custom_typenames();
     test_wrappers();
     test_other_objects();
     test_bag_second_hop();

@@ -1,4 +1,4 @@
-# 2026-11-24, issue 4 (h1): pwsh's parameter-binding errors through real cmdlets and functions,
+# 2026-11-24: pwsh's parameter-binding errors through real cmdlets and functions,
 # all from the one binder (runtime/binder.c).  Each line: FullyQualifiedErrorId | message.
 function Show-Err { param($e) "$($e.FullyQualifiedErrorId) | $($e.Exception.Message)" }
 function Get-Thing {

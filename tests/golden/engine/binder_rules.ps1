@@ -1,4 +1,4 @@
-# 2026-11-24, issue 4 (h1): the binder's rules through real cmdlets and script functions.
+# 2026-11-24: the binder's rules through real cmdlets and script functions.
 function Get-Thing {
     [CmdletBinding()]
     param([string]$Name, [int]$Count = 2, [switch]$Force, [string[]]$Tags)

@@ -1,4 +1,4 @@
-# 2026-11-24, issue 4 (h1): validation attributes of script parameters and pwsh's
+# 2026-11-24: validation attributes of script parameters and pwsh's
 # ParameterArgumentValidationError texts.
 function Show-Err { param($e) "$($e.FullyQualifiedErrorId) | $($e.Exception.Message)" }
 function Test-V {

@@ -1,4 +1,4 @@
-# 2026-11-24 issue 3 (h6): script members, .psobject, ConvertFrom-StringData, collection members.
+# 2026-11-24 issue 3: script members, .psobject, ConvertFrom-StringData, collection members.
 $o = [pscustomobject]@{ n = 4 }
 $o | Add-Member -MemberType ScriptMethod -Name Double -Value { param($k) $this.n * 2 * $k }
 $o | Add-Member -MemberType ScriptProperty -Name Square -Value { $this.n * $this.n }

@@ -1,4 +1,4 @@
-# 2026-11-24 issue 3 (h6): collections through Out-Default.
+# 2026-11-24 issue 3: collections through Out-Default.
 # How the collection types print through Out-Default: a list prints its items one per line
 # (like an array); an OrderedDictionary prints the Name/Value table.
 $l = [System.Collections.ArrayList]@(1, 'two', 3)

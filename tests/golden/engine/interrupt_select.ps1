@@ -1,7 +1,7 @@
 # Select-Object -First / -Index stop the commands upstream once they have what they want
 # (pwsh's StopUpstreamCommandsException): upstream end blocks do not run, downstream ones do,
 # upstream finally blocks run and catch blocks do not; native upstream programs are closed.
-# 2026-11-24, issues 3 and 5 (h2).
+# 2026-11-24, issues 3 and 5.
 (1..1000000000 | Select-Object -First 3) -join ','
 & { 1; 2; 3; Write-Host 'not printed' } | Select-Object -First 1
 function up { process { $_ } end { Write-Host 'up end (not printed)' } }

@@ -1,4 +1,4 @@
-# h10 (2026-11-24): inside a thread job every relative file path is taken against the job's own
+# Inside a thread job every relative file path is taken against the job's own
 # location (Set-Location in the job never moves the shell or the process): > and >> and 2>
 # redirections, Tee-Object -FilePath/-Append, switch -File, Select-String's paths and its
 # MatchInfo display, and $PSScriptRoot/$PSCommandPath of a script run as ./s.ps1.  A target

@@ -1,4 +1,4 @@
-# h10 (2026-11-24): every thread job gets a fresh session, even when the backend hands it to
+# Every thread job gets a fresh session, even when the backend hands it to
 # the worker thread of the previous job (-ThrottleLimit 1): no variables, functions, aliases,
 # location, cd history, Push-Location stack, $Error entries or preference changes survive
 # (pwsh: each ThreadJob has its own new runspace).

@@ -1,4 +1,4 @@
-# h10 (2026-11-24): native programs started by a thread job run in their own process group
+# Native programs started by a thread job run in their own process group
 # (the terminal's Ctrl+C, sent to the shell's group, does not reach them), read /dev/null
 # unless piped, and Stop-Job kills the whole group (a grandchild too).  Natives of the shell
 # itself stay in the shell's group and read its stdin, as in pwsh.  No timing is asserted:

@@ -1,6 +1,6 @@
 # Ctrl+C (SIGINT) in the interactive loop (test mode, lines from a FIFO): the running input
 # stops silently, finally blocks run, the shell lives on with a fresh prompt and $? is False;
-# a Ctrl+C between inputs stops nothing.  2026-11-24, issue 5 (h2).
+# a Ctrl+C between inputs stops nothing.  2026-11-24.
 . ./interrupt_lib.sh
 mkfifo "$work/in"
 timeout -s KILL 20 "$PSMINI" --test-repl <"$work/in" >"$work/out" 2>&1 &

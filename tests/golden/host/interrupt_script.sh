@@ -1,7 +1,7 @@
 # Ctrl+C (SIGINT) while a script runs: the running pipeline stops and nothing is printed for
 # it; finally blocks run (Write-Host works there, their output is dropped), catch blocks and
 # traps do not; the rest of the script is skipped and the exit status is 1.  Start-Sleep,
-# deep calls and pipelines are interrupted too.  2026-11-24, issue 5 (h2).
+# deep calls and pipelines are interrupted too.  2026-11-24.
 . ./interrupt_lib.sh
 run() {
     : >"$work/out" # before the background start: wait_for must not see the last run's file

@@ -3,7 +3,7 @@
 # program (sh, then sleep) gets the terminal's SIGINT and the shell lives on ($LASTEXITCODE 130); a
 # script loop or a Read-Host stops silently ($? False), and Read-Host works again afterwards;
 # process and thread jobs started before live on.  The next prompt always starts on a fresh
-# line.  Skipped when `script` or ptys are unavailable.  2026-11-24, issue 5 (h2).
+# line.  Skipped when `script` or ptys are unavailable.  2026-11-24.
 command -v script >/dev/null 2>&1 || exit 77
 script -qec true /dev/null </dev/null >/dev/null 2>&1 || exit 77
 . ./interrupt_lib.sh
@@ -12,7 +12,7 @@ prompts() {
     wait_count "$1" 'PS /' "$work/out"
 }
 mkfifo "$work/in"
-timeout -s KILL 30 script -qec "stty cols 200; '$PSMINI' -NoProfile" /dev/null <"$work/in" \
+timeout -s KILL 30 script -qec "stty cols 200; exec '$PSMINI' -NoProfile" /dev/null <"$work/in" \
     >"$work/out" 2>&1 &
 bg=$!
 exec 3>"$work/in"

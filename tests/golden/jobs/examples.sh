@@ -4,7 +4,7 @@
 # after masking what changes from run to run (dates as <date>, GUIDs as <guid>).  The .out
 # files hold what pwsh prints.  Examples where psmini still differs are listed in GAPS: they
 # run, and print "gap" while they differ and "FIXED" (which fails this test) once they pass,
-# so the list is kept honest.  2026-11-24, job issue 5 (h4).
+# so the list is kept honest.  2026-11-24, job issue 5.
 GAPS='
 '
 top=$(cd ../../.. && pwd)

@@ -1,4 +1,4 @@
-# Job gaps closed 2026-11-24 (issue 5, h3): JobStateInfo.Reason is an exception (.Message);
+# Job gaps closed 2026-11-24: JobStateInfo.Reason is an exception (.Message);
 # Receive-Job -WarningVariable; $using: with a scope; `$x = pipeline &`; Receive-Job -Wait
 # reports a failure once; Invoke-Command -ThrottleLimit and -HideComputerName; Start-Job with
 # pipeline input; Stop-Job ends a pure-script thread job; thread jobs share the Id counter.

@@ -1,6 +1,6 @@
 # Ctrl+C (SIGINT) while Wait-Job, Receive-Job -Wait or a synchronous Invoke-Command waits for a
 # job: the wait ends at once (its poll watches the runspace's stop fd), finally blocks run and
-# the script stops with status 1.  2026-11-24, issue 5 (h3).  Uses the host tests' helpers.
+# the script stops with status 1.  2026-11-24.  Uses the host tests' helpers.
 . ../host/interrupt_lib.sh
 run() {
     timeout -s KILL 20 "$PSMINI" -NoProfile -c "$1" >"$work/out" 2>"$work/err" &

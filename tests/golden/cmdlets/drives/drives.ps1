@@ -1,4 +1,4 @@
-# 2026-11-24 h7: the Variable:, Env:, Function: and Alias: drives for the item cmdlets.
+# 2026-11-24 the Variable:, Env:, Function: and Alias: drives for the item cmdlets.
 '--- Variable:'
 $listed = 1
 (Get-ChildItem variable:listed).Value

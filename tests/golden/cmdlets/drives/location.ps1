@@ -1,4 +1,4 @@
-# 2026-11-24 h7: the location belongs to the runspace.  A thread job's Set-Location moves only
+# 2026-11-24 the location belongs to the runspace.  A thread job's Set-Location moves only
 # its own runspace (and the native programs it starts), never the shell.
 Set-Location /usr
 $j = Start-ThreadJob {

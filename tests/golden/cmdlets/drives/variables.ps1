@@ -1,4 +1,4 @@
-# 2026-11-24 h7: variable options.  ReadOnly and Constant variables refuse assignment with pwsh's
+# 2026-11-24 variable options.  ReadOnly and Constant variables refuse assignment with pwsh's
 # VariableNotWritable error; a child scope's assignment makes a new local instead.
 New-Variable -Name ro -Value 1 -Option ReadOnly
 try { $ro = 2 } catch { 'read only' }

@@ -1,4 +1,4 @@
-# 2026-11-24 h5: Get-Member.  MemberDefinition objects through pwsh's "memberinfo" view: a
+# 2026-11-24 Get-Member.  MemberDefinition objects through pwsh's "memberinfo" view: a
 # table grouped by TypeName ("   TypeName: System.String", 3 spaces), columns sized from the
 # data, members sorted by MemberType then Name; one block per distinct input type.
 'abc' | Get-Member -Name ToUpper, ToLower, Length, Chars

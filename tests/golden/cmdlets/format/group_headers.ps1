@@ -1,4 +1,4 @@
-# 2026-11-24 h5: group headers.  File system items group by their directory through
+# 2026-11-24 group headers.  File system items group by their directory through
 # FileSystemTypes-GroupingFormat: "    Directory: <path>" (4 spaces: FileSystemProviderStrings
 # DirectoryDisplayGrouping), a blank line, then the table header again for each directory.
 # -GroupBy (and views grouping without a custom control) use the auto label "   {0}: "

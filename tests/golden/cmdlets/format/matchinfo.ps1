@@ -1,4 +1,4 @@
-# 2026-11-24 h5: MatchInfo through its custom control (PowerShellCore_format_ps1xml.cs: one
+# 2026-11-24 MatchInfo through its custom control (PowerShellCore_format_ps1xml.cs: one
 # $_.ToEmphasizedString($PWD) line block per match, plain text when not on a terminal): the
 # block opens and closes with one blank line (Fs/Fe of OutCommandInner); piped strings show
 # the line alone, files "relative/path:line:text", -Context marks the match with "> ".

@@ -1,4 +1,4 @@
-# 2026-11-24 h5: one Out-Default, objects of several types (language.md 8.1 rules 3-5).  A table
+# 2026-11-24 one Out-Default, objects of several types (language.md 8.1 rules 3-5).  A table
 # built from the first object's properties takes every later object with those columns
 # (PowerShell/PowerShell#3233: the later object's extra properties are not shown); strings are
 # out of band, in place, even inside the table; an object a registered view cannot show (the

@@ -1,4 +1,4 @@
-# 2026-11-24 h5: Write-Progress draws pwsh 7's minimal progress view on stderr only when stderr
+# 2026-11-24 Write-Progress draws pwsh 7's minimal progress view on stderr only when stderr
 # is a terminal (progress_tty.sh); here it is redirected, so nothing shows, and nothing goes
 # down the pipeline.  Parameters bind by name and position (Activity, Status, Id); the
 # [ValidateRange] / [ValidateNotNullOrEmpty] checks give pwsh's binding errors.

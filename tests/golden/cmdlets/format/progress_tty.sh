@@ -1,4 +1,4 @@
-# 2026-11-24 h5: with stderr on a terminal (a pty from util-linux `script`) Write-Progress draws
+# 2026-11-24 with stderr on a terminal (a pty from util-linux `script`) Write-Progress draws
 # its bar: the activity and status text in the bold-yellow Progress style with the done part
 # in reverse video; -Completed erases the line again; $ProgressPreference = 'SilentlyContinue'
 # and a redirected stderr draw nothing.  Skipped when `script` or ptys are unavailable.

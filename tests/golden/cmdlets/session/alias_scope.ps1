@@ -1,4 +1,4 @@
-# 2026-11-24 h7: aliases live in the scopes (Set-Alias/New-Alias -Scope, pwsh's default is the
+# 2026-11-24 aliases live in the scopes (Set-Alias/New-Alias -Scope, pwsh's default is the
 # local scope) and may name a function, a native program or another alias.
 function Get-Original { 'original' }
 Set-Alias -Name go1 -Value Get-Original
