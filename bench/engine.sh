@@ -30,10 +30,19 @@ printf 'f() { r=$(($1+1)); }; s=0; i=0; while [ $i -lt 100000 ]; do f $s; s=$r; 
 $H "$PSMINI -NoProfile -File /tmp/psmini-bench-call.ps1" "lua5.4 /tmp/psmini-bench-call.lua" \
    "bash /tmp/psmini-bench-call.sh"
 
+echo "== 100,000 calls of a two-parameter function in a foreach loop =="
+printf 'function f($a, $b) { $a + $b }; $s = 0; foreach ($i in 1..100000) { $s = f $i 1 }; $s\n' >/tmp/psmini-bench-call2.ps1
+printf 'local function f(a,b) return a+b end local s=0 for i=1,100000 do s=f(i,1) end print(s)\n' >/tmp/psmini-bench-call2.lua
+printf 'f() { echo $(( $1 + $2 )); }; for ((i=1;i<=100000;i++)); do f $i 1; done >/dev/null\n' >/tmp/psmini-bench-call2.sh
+$H "$PSMINI -NoProfile -File /tmp/psmini-bench-call2.ps1" "lua5.4 /tmp/psmini-bench-call2.lua" \
+   "bash /tmp/psmini-bench-call2.sh"
+
 echo "== pipeline: 1..1000000 | ForEach-Object { \$_ } | Measure-Object =="
 printf '(1..1000000 | ForEach-Object { $_ } | Measure-Object).Count\n' >/tmp/psmini-bench-pipe.ps1
 printf 'local n=0 for i=1,1000000 do local v=i n=n+1 end print(n)\n' >/tmp/psmini-bench-pipe.lua
-$H "$PSMINI -NoProfile -File /tmp/psmini-bench-pipe.ps1" "lua5.4 /tmp/psmini-bench-pipe.lua"
+printf 'n=0; for ((i=1;i<=1000000;i++)); do v=$i; n=$((n+1)); done; echo $n\n' >/tmp/psmini-bench-pipe.sh
+$H "$PSMINI -NoProfile -File /tmp/psmini-bench-pipe.ps1" "lua5.4 /tmp/psmini-bench-pipe.lua" \
+   "bash /tmp/psmini-bench-pipe.sh"
 
 echo "== Where-Object: script block and simplified forms =="
 printf '(1..1000000 | Where-Object { $_ %% 3 -eq 0 } | Measure-Object).Count\n' >/tmp/psmini-bench-where.ps1
@@ -41,6 +50,13 @@ printf '(1..1000000 | Where-Object Length -eq 1 | Measure-Object).Count\n' >/tmp
 printf 'local n=0 for i=1,1000000 do if i %% 3 == 0 then n=n+1 end end print(n)\n' >/tmp/psmini-bench-where.lua
 $H "$PSMINI -NoProfile -File /tmp/psmini-bench-where.ps1" "$PSMINI -NoProfile -File /tmp/psmini-bench-where2.ps1" \
    "lua5.4 /tmp/psmini-bench-where.lua"
+
+echo "== Where-Object on 300,000 pscustomobjects: simplified form, script block, none =="
+printf '1..300000 | %% { [pscustomobject]@{N=$_} } | Where-Object N -gt 5 | Measure-Object\n' >/tmp/psmini-bench-wobj.ps1
+printf '1..300000 | %% { [pscustomobject]@{N=$_} } | Where-Object { $_.N -gt 5 } | Measure-Object\n' >/tmp/psmini-bench-wobj2.ps1
+printf '1..300000 | %% { [pscustomobject]@{N=$_} } | Measure-Object\n' >/tmp/psmini-bench-wobj3.ps1
+$H "$PSMINI -NoProfile -File /tmp/psmini-bench-wobj.ps1" "$PSMINI -NoProfile -File /tmp/psmini-bench-wobj2.ps1" \
+   "$PSMINI -NoProfile -File /tmp/psmini-bench-wobj3.ps1"
 
 echo "== objects: 100,000 pscustomobjects | Sort-Object S | Select-Object -Last 1 =="
 printf '1..100000 | ForEach-Object { [pscustomobject]@{ N = $_; S = "x$_" } } | Sort-Object S | Select-Object -Last 1\n' >/tmp/psmini-bench-sort.ps1

@@ -91,3 +91,33 @@ Status cmdutil_check_mandatory(CmdCtx *c, int pipe)
     sb_free(&names);
     return st;
 }
+
+Status cmdutil_enum_arg(CmdCtx *c, int i, const char *const *names, int n, const char *type,
+                        int *out)
+{
+    *out = -1;
+    if (!c->bound[i]) return ST_OK;
+    Value v = val_base(c->arg[i]);
+    if (val_is_integer(v) && v.as.i >= 0 && v.as.i < n) {
+        *out = (int)v.as.i;
+        return ST_OK;
+    }
+    Value s = convert_to_string(v, NULL);
+    for (int k = 0; k < n && *out < 0; k++)
+        if (str_icmp(val_str_data(s), names[k]) == 0) *out = k;
+    Status st = ST_OK;
+    if (*out < 0) {
+        StrBuf all = {0};
+        for (int k = 0; k < n; k++)
+            sb_printf(&all, "%s%s", k ? ", " : "", names[k]);
+        st = cmdutil_fail(
+            c, EXC_PARAMBIND, ERRCAT_INVALIDARGUMENT, "CannotConvertArgumentNoMessage",
+            "Cannot bind parameter '%s'. Cannot convert value \"%s\" to type \"%s\". "
+            "Error: \"Unable to match the identifier name %s to a valid enumerator name. "
+            "Specify one of the following enumerator names and try again:\n%s\"",
+            c->def->params[i].name, val_str_data(s), type, val_str_data(s), sb_str(&all));
+        sb_free(&all);
+    }
+    val_unref(s);
+    return st;
+}

@@ -27,6 +27,11 @@ Value cmdutil_error_rec(CmdCtx *c, ExcKind exc, ErrCategory cat, const char *id,
 /* Throw a terminating error of this command (message from fmt); returns ST_THROW. */
 Status cmdutil_fail(CmdCtx *c, ExcKind exc, ErrCategory cat, const char *id, const char *fmt, ...)
     __attribute__((format(printf, 5, 6)));
+/* An enum-typed argument i given by name (or number): *out = its index in names (-1 when the
+ * parameter was not given), or ST_THROW with the binder's CannotConvertArgumentNoMessage
+ * error listing the names. */
+Status cmdutil_enum_arg(CmdCtx *c, int i, const char *const *names, int n, const char *type,
+                        int *out);
 /* The binder does not enforce [Parameter(Mandatory)] yet: pwsh (non-interactive) reports the
  * missing ones.  Pipeline-bound parameters are only missing when no input arrives (pipe = 1:
  * the PROCESS call of a first pipeline element). */

@@ -61,12 +61,14 @@ enum {
     GC_HEAD /* TotalCount's second alias (ParamSpec holds one) */
 };
 static const ParamSpec gc_params[] = {
-    [GC_PATH] = {.name = "Path", .type = TY_STRING, .is_array = 1, .position = 0},
+    [GC_PATH] =
+        {.name = "Path", .type = TY_STRING, .is_array = 1, .position = 0, .flags = PS_BYPROP},
     [GC_LITERAL] = {.name = "LiteralPath",
-                    .alias = "PSPath",
+                    .alias = "PSPath LP",
                     .type = TY_STRING,
                     .is_array = 1,
-                    .position = -1},
+                    .position = -1,
+                    .flags = PS_BYPROP},
     [GC_TOTAL] = {.name = "TotalCount", .alias = "First", .type = TY_INT64, .position = -1},
     [GC_TAIL] = {.name = "Tail", .alias = "Last", .type = TY_INT32, .position = -1},
     [GC_RAW] = {.name = "Raw", .type = TY_SWITCH, .position = -1, .flags = PS_SWITCH},
@@ -217,30 +219,48 @@ static Status get_content(CmdCtx *c)
 
 enum { SC_PATH, SC_VALUE, SC_LITERAL, SC_NONEWLINE, SC_ENCODING, SC_FORCE, SC_PASSTHRU };
 static const ParamSpec sc_params[] = {
-    [SC_PATH] = {.name = "Path", .type = TY_STRING, .is_array = 1, .position = 0},
-    [SC_VALUE] =
-        {.name = "Value", .type = TY_OBJECT, .is_array = 1, .position = 1, .flags = PS_PIPELINE},
+    [SC_PATH] =
+        {.name = "Path", .type = TY_STRING, .is_array = 1, .position = 0, .flags = PS_BYPROP},
+    [SC_VALUE] = {.name = "Value",
+                  .type = TY_OBJECT,
+                  .is_array = 1,
+                  .position = 1,
+                  .flags = PS_PIPELINE | PS_BYPROP},
     [SC_LITERAL] = {.name = "LiteralPath",
-                    .alias = "PSPath",
+                    .alias = "PSPath LP",
                     .type = TY_STRING,
                     .is_array = 1,
-                    .position = -1},
+                    .position = -1,
+                    .flags = PS_BYPROP},
     [SC_NONEWLINE] = {.name = "NoNewline", .type = TY_SWITCH, .position = -1, .flags = PS_SWITCH},
     [SC_ENCODING] = {.name = "Encoding", .type = TY_STRING, .position = -1},
     [SC_FORCE] = {.name = "Force", .type = TY_SWITCH, .position = -1, .flags = PS_SWITCH},
     [SC_PASSTHRU] = {.name = "PassThru", .type = TY_SWITCH, .position = -1, .flags = PS_SWITCH},
 };
 
-typedef struct ScState {
+/* The text gathered for one target as written (a pipeline object may name its own path, and
+ * pwsh keeps one writer per path until the end, so values for the same path accumulate). */
+typedef struct ScTarget {
+    char *path;  /* owned */
+    int literal; /* from -LiteralPath */
     StrBuf text; /* everything to write */
+} ScTarget;
+
+typedef struct ScState {
+    ScTarget *t;
+    size_t n, cap;
     int append;  /* Add-Content */
-    int any;     /* some value arrived */
+    Value value; /* the value being gathered (borrowed, during one process call) */
 } ScState;
 
 static void sc_free(void *p)
 {
     ScState *s = p;
-    sb_free(&s->text);
+    for (size_t i = 0; i < s->n; i++) {
+        free(s->t[i].path);
+        sb_free(&s->t[i].text);
+    }
+    free(s->t);
     free(s);
 }
 
@@ -253,23 +273,36 @@ static ScState *sc_state(CmdCtx *c)
     return c->priv;
 }
 
-/* Append one value (each element of a collection) to the text to write. */
-static Status sc_gather(CmdCtx *c, Value v)
+static ScTarget *sc_target(ScState *s, const char *path, int literal)
+{
+    for (size_t i = 0; i < s->n; i++)
+        if (s->t[i].literal == literal && strcmp(s->t[i].path, path) == 0) return &s->t[i];
+    if (s->n == s->cap) {
+        s->cap = s->cap ? s->cap * 2 : 4;
+        s->t = xrealloc(s->t, s->cap * sizeof *s->t);
+    }
+    s->t[s->n] = (ScTarget){.path = xstrdup(path), .literal = literal};
+    return &s->t[s->n++];
+}
+
+/* Append the current value (each element of a collection) to path's text. */
+static Status sc_gather(CmdCtx *c, const char *path, int literal)
 {
     ScState *s = sc_state(c);
+    ScTarget *t = sc_target(s, path, literal);
+    Value v = s->value;
     size_t n = val_is_array(v) ? arr_len(v) : 1;
     for (size_t i = 0; i < n; i++) {
         Value e = val_is_array(v) ? arr_peek(v, i) : v;
         Value str = convert_to_string(e, NULL);
-        sb_append(&s->text, val_str_data(str), val_str_len(str));
+        sb_append(&t->text, val_str_data(str), val_str_len(str));
         val_unref(str);
-        if (!cmdutil_flag(c, SC_NONEWLINE)) sb_putc(&s->text, '\n');
-        s->any = 1;
+        if (!cmdutil_flag(c, SC_NONEWLINE)) sb_putc(&t->text, '\n');
     }
     return ST_OK;
 }
 
-static Status sc_write(CmdCtx *c, const char *full)
+static Status sc_write(CmdCtx *c, const char *full, const StrBuf *text)
 {
     ScState *s = sc_state(c);
     char *enc = cmdutil_arg_str(c, SC_ENCODING);
@@ -289,7 +322,7 @@ static Status sc_write(CmdCtx *c, const char *full)
         return ST_OK;
     }
     int ok = !bom || write(fd, "\xEF\xBB\xBF", 3) == 3;
-    ok = ok && write(fd, sb_str(&s->text), s->text.len) == (ssize_t)s->text.len;
+    ok = ok && write(fd, sb_str(text), text->len) == (ssize_t)text->len;
     close(fd);
     if (!ok) {
         fs_fail(&err, "GetContentWriterIOError", "WriteError", full, "%s", strerror(errno));
@@ -298,15 +331,15 @@ static Status sc_write(CmdCtx *c, const char *full)
     return ST_OK;
 }
 
-static Status sc_path(CmdCtx *c, const char *path, int literal)
+static Status sc_flush(CmdCtx *c, const ScTarget *t)
 {
     char **list;
-    int n = items_expand(c, path, literal, cmdutil_flag(c, SC_FORCE), &list);
+    int n = items_expand(c, t->path, t->literal, cmdutil_flag(c, SC_FORCE), &list);
     Status st = ST_OK;
     for (int i = 0; i < n && !st; i++) {
-        st = sc_write(c, list[i]);
+        st = sc_write(c, list[i], &t->text);
         if (!st && cmdutil_flag(c, SC_PASSTHRU)) {
-            Value v = val_str_n(sb_str(&sc_state(c)->text), sc_state(c)->text.len);
+            Value v = val_str_n(sb_str(&t->text), t->text.len);
             st = pipe_put(c->I, c->out, v);
             val_unref(v);
         }
@@ -315,19 +348,29 @@ static Status sc_path(CmdCtx *c, const char *path, int literal)
     return st;
 }
 
+/* Each process call adds its -Value to the text of each of its paths (from the command line
+ * or the pipeline object); the files are written at the end. */
 static Status content_generic(CmdCtx *c, int append)
 {
-    sc_state(c)->append = append;
+    ScState *s = sc_state(c);
+    s->append = append;
     if (c->phase == CMD_PROCESS) {
-        if (c->has_input) return sc_gather(c, c->input);
-        if (c->bound[SC_VALUE]) return sc_gather(c, c->arg[SC_VALUE]);
-        return ST_OK;
+        if (!items_given(c, SC_VALUE)) return ST_OK;
+        s->value = c->arg[SC_VALUE];
+        Status st = items_each_path(c, SC_PATH, SC_LITERAL, NULL, sc_gather);
+        s->value = val_null();
+        return st;
     }
     if (c->phase != CMD_END) return ST_OK;
-    int saved = c->has_input;
-    c->has_input = 0; /* the pipeline carried values, not paths */
-    Status st = items_each_path(c, SC_PATH, SC_LITERAL, NULL, sc_path);
-    c->has_input = saved;
+    Status st = ST_OK;
+    if (s->n == 0) { /* no value came: the command-line paths are still created or emptied */
+        s->value = arr_new(TY_OBJECT, 0);
+        st = items_each_path(c, SC_PATH, SC_LITERAL, NULL, sc_gather);
+        val_unref(s->value);
+        s->value = val_null();
+    }
+    for (size_t i = 0; i < s->n && !st; i++)
+        st = sc_flush(c, &s->t[i]);
     return st;
 }
 

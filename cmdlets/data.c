@@ -71,37 +71,6 @@ static Status warn(CmdCtx *c, const char *msg)
     return st;
 }
 
-/* An enum-typed argument given as a name (or its number): its index in names, or ST_THROW with
- * the binder's conversion error. */
-static Status enum_arg(CmdCtx *c, int i, const char *const *names, int n, const char *type,
-                       int *out)
-{
-    Value v = val_base(c->arg[i]);
-    if (val_is_integer(v) && v.as.i >= 0 && v.as.i < n) {
-        *out = (int)v.as.i;
-        return ST_OK;
-    }
-    Value s = convert_to_string(v, NULL);
-    *out = -1;
-    for (int k = 0; k < n && *out < 0; k++)
-        if (str_icmp(val_str_data(s), names[k]) == 0) *out = k;
-    Status st = ST_OK;
-    if (*out < 0) {
-        StrBuf all = {0};
-        for (int k = 0; k < n; k++)
-            sb_printf(&all, "%s%s", k ? ", " : "", names[k]);
-        st = cmdutil_fail(
-            c, EXC_PARAMBIND, ERRCAT_INVALIDARGUMENT, "CannotConvertArgumentNoMessage",
-            "Cannot bind parameter '%s'. Cannot convert value \"%s\" to type \"%s\". "
-            "Error: \"Unable to match the identifier name %s to a valid enumerator name. "
-            "Specify one of the following enumerator names and try again:\n%s\"",
-            c->def->params[i].name, val_str_data(s), type, val_str_data(s), sb_str(&all));
-        sb_free(&all);
-    }
-    val_unref(s);
-    return st;
-}
-
 /* [ValidateRange(lo, hi)] of an Int32 argument. */
 static Status check_range(CmdCtx *c, int i, long lo, long hi)
 {
@@ -179,7 +148,8 @@ static Status to_json_opts(CmdCtx *c, JsonOpts *o)
     o->enums_as_strings = cmdutil_flag(c, TJ_ENUMS);
     int esc = 0;
     if (c->bound[TJ_ESCAPE])
-        st = enum_arg(c, TJ_ESCAPE, escape_names, 3, "Newtonsoft.Json.StringEscapeHandling", &esc);
+        st = cmdutil_enum_arg(c, TJ_ESCAPE, escape_names, 3,
+                              "Newtonsoft.Json.StringEscapeHandling", &esc);
     o->escape = (JsonEscape)esc;
     return st;
 }
@@ -360,8 +330,8 @@ static Status csv_write_opts(CmdCtx *c, const CsvArgIdx *ix, CsvOpts *o, CsvWrit
     o->no_header = cmdutil_flag(c, ix->noheader);
     if (c->bound[ix->usequotes]) {
         int q;
-        if ((st = enum_arg(c, ix->usequotes, quote_names, 3,
-                           "Microsoft.PowerShell.Commands.BaseCsvWritingCommand+QuoteKind", &q)))
+        if ((st = cmdutil_enum_arg(c, ix->usequotes, quote_names, 3,
+                                   "Microsoft.PowerShell.Commands.BaseCsvWritingCommand+QuoteKind", &q)))
             return st;
         o->quote = quote_kinds[q];
     }
@@ -389,6 +359,32 @@ static Status csv_state(CmdCtx *c, const CsvArgIdx *ix, CsvWriteState **out)
     return st;
 }
 
+/* The writer options ConvertTo-Csv and Export-Csv share, for a table whose enum names them
+ * <P>_CULTURE, <P>_TYPE, <P>_NOTYPE, <P>_QFIELDS, <P>_USEQUOTES and <P>_NOHEADER. */
+#define CSV_WRITER_PARAMS(P)                                                                       \
+    [P##_CULTURE] = {.name = "UseCulture", .type = TY_SWITCH, .position = -1, .flags = PS_SWITCH}, \
+    [P##_TYPE] = {.name = "IncludeTypeInformation",                                                \
+                  .alias = "ITI",                                                                  \
+                  .type = TY_SWITCH,                                                               \
+                  .position = -1,                                                                  \
+                  .flags = PS_SWITCH},                                                             \
+    [P##_NOTYPE] = {.name = "NoTypeInformation",                                                   \
+                    .alias = "NTI",                                                                \
+                    .type = TY_SWITCH,                                                             \
+                    .position = -1,                                                                \
+                    .flags = PS_SWITCH},                                                           \
+    [P##_QFIELDS] = {.name = "QuoteFields",                                                        \
+                     .alias = "QF",                                                                \
+                     .type = TY_STRING,                                                            \
+                     .is_array = 1,                                                                \
+                     .position = -1},                                                              \
+    [P##_USEQUOTES] = {.name = "UseQuotes", .alias = "UQ", .type = TY_OBJECT, .position = -1},     \
+    [P##_NOHEADER] = {.name = "NoHeader", .type = TY_SWITCH, .position = -1, .flags = PS_SWITCH}
+#define CSV_ARG_IDX(P)                                                                             \
+    {                                                                                              \
+        P##_DELIM, P##_CULTURE, P##_TYPE, P##_NOTYPE, P##_QFIELDS, P##_USEQUOTES, P##_NOHEADER     \
+    }
+
 /* ConvertTo-Csv [-InputObject] <PSObject> [[-Delimiter] <char>] [-UseCulture]
  *               [-IncludeTypeInformation] [-NoTypeInformation] [-QuoteFields <string[]>]
  *               [-UseQuotes <QuoteKind>] [-NoHeader] */
@@ -399,24 +395,9 @@ static const ParamSpec to_csv_params[] = {
                   .position = 0,
                   .flags = PS_PIPELINE | PS_MANDATORY},
     [TC_DELIM] = {.name = "Delimiter", .type = TY_OBJECT, .position = 1},
-    [TC_CULTURE] = {.name = "UseCulture", .type = TY_SWITCH, .position = -1, .flags = PS_SWITCH},
-    [TC_TYPE] = {.name = "IncludeTypeInformation",
-                 .alias = "ITI",
-                 .type = TY_SWITCH,
-                 .position = -1,
-                 .flags = PS_SWITCH},
-    [TC_NOTYPE] = {.name = "NoTypeInformation",
-                   .alias = "NTI",
-                   .type = TY_SWITCH,
-                   .position = -1,
-                   .flags = PS_SWITCH},
-    [TC_QFIELDS] =
-        {.name = "QuoteFields", .alias = "QF", .type = TY_STRING, .is_array = 1, .position = -1},
-    [TC_USEQUOTES] = {.name = "UseQuotes", .alias = "UQ", .type = TY_OBJECT, .position = -1},
-    [TC_NOHEADER] = {.name = "NoHeader", .type = TY_SWITCH, .position = -1, .flags = PS_SWITCH},
+    CSV_WRITER_PARAMS(TC),
 };
-static const CsvArgIdx to_csv_ix = {TC_DELIM,   TC_CULTURE,   TC_TYPE,    TC_NOTYPE,
-                                    TC_QFIELDS, TC_USEQUOTES, TC_NOHEADER};
+static const CsvArgIdx to_csv_ix = CSV_ARG_IDX(TC);
 
 static Status to_csv(CmdCtx *c)
 {
@@ -465,7 +446,6 @@ static const ParamSpec export_csv_params[] = {
                   .position = -1,
                   .flags = PS_PIPELINE | PS_MANDATORY},
     [EC_LITERAL] = {.name = "LiteralPath", .alias = "PSPath", .type = TY_STRING, .position = -1},
-    [EC_CULTURE] = {.name = "UseCulture", .type = TY_SWITCH, .position = -1, .flags = PS_SWITCH},
     [EC_APPEND] = {.name = "Append", .type = TY_SWITCH, .position = -1, .flags = PS_SWITCH},
     [EC_FORCE] = {.name = "Force", .type = TY_SWITCH, .position = -1, .flags = PS_SWITCH},
     [EC_NOCLOBBER] = {.name = "NoClobber",
@@ -474,23 +454,9 @@ static const ParamSpec export_csv_params[] = {
                       .position = -1,
                       .flags = PS_SWITCH},
     [EC_ENCODING] = {.name = "Encoding", .type = TY_OBJECT, .position = -1},
-    [EC_TYPE] = {.name = "IncludeTypeInformation",
-                 .alias = "ITI",
-                 .type = TY_SWITCH,
-                 .position = -1,
-                 .flags = PS_SWITCH},
-    [EC_NOTYPE] = {.name = "NoTypeInformation",
-                   .alias = "NTI",
-                   .type = TY_SWITCH,
-                   .position = -1,
-                   .flags = PS_SWITCH},
-    [EC_QFIELDS] =
-        {.name = "QuoteFields", .alias = "QF", .type = TY_STRING, .is_array = 1, .position = -1},
-    [EC_USEQUOTES] = {.name = "UseQuotes", .alias = "UQ", .type = TY_OBJECT, .position = -1},
-    [EC_NOHEADER] = {.name = "NoHeader", .type = TY_SWITCH, .position = -1, .flags = PS_SWITCH},
+    CSV_WRITER_PARAMS(EC),
 };
-static const CsvArgIdx export_csv_ix = {EC_DELIM,   EC_CULTURE,   EC_TYPE,    EC_NOTYPE,
-                                        EC_QFIELDS, EC_USEQUOTES, EC_NOHEADER};
+static const CsvArgIdx export_csv_ix = CSV_ARG_IDX(EC);
 
 static const char *export_path(CmdCtx *c)
 {
@@ -769,6 +735,8 @@ typedef struct MatchInfo {
     Value matches; /* Match[] (object[]) */
     Value pre;     /* Context.PreContext (string[]) or $null without -Context */
     Value post;    /* Context.PostContext */
+    Value dpre;    /* Context.DisplayPreContext (what ToString shows) */
+    Value dpost;   /* Context.DisplayPostContext */
     int ignore_case;
 } MatchInfo;
 
@@ -780,6 +748,8 @@ static void mi_free(Obj *o)
     val_unref(m->matches);
     val_unref(m->pre);
     val_unref(m->post);
+    val_unref(m->dpre);
+    val_unref(m->dpost);
     free(m->path);
     free(m->shown);
 }
@@ -807,19 +777,19 @@ static void mi_line(const MatchInfo *m, const char *prefix, const char *text, lo
 static void mi_to_string(Value self, StrBuf *out)
 {
     const MatchInfo *m = (const MatchInfo *)self.as.o;
-    if (val_is_null(m->pre)) {
+    if (val_is_null(m->dpre)) {
         mi_line(m, "", val_str_data(m->line), m->lineno, out);
         return;
     }
-    long no = m->lineno - (long)arr_len(m->pre);
-    for (size_t i = 0; i < arr_len(m->pre); i++, no++) {
-        mi_line(m, "  ", val_str_data(arr_peek(m->pre, i)), no, out);
+    long no = m->lineno - (long)arr_len(m->dpre);
+    for (size_t i = 0; i < arr_len(m->dpre); i++, no++) {
+        mi_line(m, "  ", val_str_data(arr_peek(m->dpre, i)), no, out);
         sb_putc(out, '\n');
     }
     mi_line(m, "> ", val_str_data(m->line), no++, out);
-    for (size_t i = 0; i < arr_len(m->post); i++, no++) {
+    for (size_t i = 0; i < arr_len(m->dpost); i++, no++) {
         sb_putc(out, '\n');
-        mi_line(m, "  ", val_str_data(arr_peek(m->post, i)), no, out);
+        mi_line(m, "  ", val_str_data(arr_peek(m->dpost, i)), no, out);
     }
 }
 
@@ -829,8 +799,8 @@ static Value mi_context(const MatchInfo *m)
     Value ctx = object_new_custom();
     object_set_prop(ctx, "PreContext", 10, m->pre);
     object_set_prop(ctx, "PostContext", 11, m->post);
-    object_set_prop(ctx, "DisplayPreContext", 17, m->pre);
-    object_set_prop(ctx, "DisplayPostContext", 18, m->post);
+    object_set_prop(ctx, "DisplayPreContext", 17, m->dpre);
+    object_set_prop(ctx, "DisplayPostContext", 18, m->dpost);
     return ctx;
 }
 
@@ -1041,6 +1011,8 @@ static Value mi_new(Sls *s, Value line, long no, const char *path, const char *l
     m->matches = matches;
     m->pre = val_null();
     m->post = val_null();
+    m->dpre = val_null();
+    m->dpost = val_null();
     m->ignore_case = s->ignore_case;
     return val_obj_take(&m->obj);
 }
@@ -1068,8 +1040,28 @@ static Value slice_lines(Value lines, size_t lo, size_t hi)
     return out;
 }
 
-/* Search a whole source (a file's lines, or buffered piped strings).  Context lines never
- * include a selected line, nor a line already shown as the previous match's context. */
+/* The context of the match at line i of n, as pwsh's two trackers keep it.  PreContext and
+ * PostContext are the logical context: up to pre/post lines either side, other matches and
+ * lines shared with a neighbour's context included.  The display context (ToString) shows
+ * each line once: the post-context stops at the next match, and a pre-context takes only
+ * lines after the previous match's display (*shown: the first line not yet displayed). */
+static void sls_context(const Sls *s, MatchInfo *m, Value lines, const unsigned char *sel, size_t i,
+                        size_t *shown)
+{
+    size_t n = arr_len(lines);
+    size_t lo = i > (size_t)s->pre ? i - (size_t)s->pre : 0;
+    size_t hi = i + 1 + (size_t)s->post < n ? i + 1 + (size_t)s->post : n;
+    m->pre = slice_lines(lines, lo, i);
+    m->post = slice_lines(lines, i + 1, hi);
+    size_t dlo = lo < *shown ? *shown : lo, dhi = i + 1;
+    while (dhi < hi && !sel[dhi])
+        dhi++;
+    m->dpre = slice_lines(lines, dlo < i ? dlo : i, i);
+    m->dpost = slice_lines(lines, i + 1, dhi);
+    *shown = dhi;
+}
+
+/* Search a whole source (a file's lines, or buffered piped strings). */
 static Status sls_source(CmdCtx *c, Sls *s, Value lines, const char *path)
 {
     size_t n = arr_len(lines), shown = 0; /* lines before `shown` are already displayed */
@@ -1083,16 +1075,7 @@ static Status sls_source(CmdCtx *c, Sls *s, Value lines, const char *path)
         Value mi =
             mi_new(s, arr_peek(lines, i), (long)i + 1, path, runloc_get(c->I), pats[i], ms[i]);
         ms[i] = val_null();
-        if (s->context) {
-            MatchInfo *m = (MatchInfo *)mi.as.o;
-            size_t lo = i > (size_t)s->pre ? i - (size_t)s->pre : 0, hi = i + 1;
-            if (lo < shown) lo = shown;
-            while (hi < n && hi <= i + (size_t)s->post && !sel[hi])
-                hi++;
-            m->pre = slice_lines(lines, lo, i);
-            m->post = slice_lines(lines, i + 1, hi);
-            shown = hi;
-        }
+        if (s->context) sls_context(s, (MatchInfo *)mi.as.o, lines, sel, i, &shown);
         st = sls_put(c, s, mi);
         if ((s->list && path) || s->quiet) break; /* -List: the first match of each file */
     }

@@ -388,9 +388,14 @@ static Status emit_matches(CmdCtx *c, const char *path, int literal, int missing
     return st;
 }
 
+/* The drive itself ("Function:") lists what it holds, possibly nothing: psmini defines no
+ * built-in functions (its prompt is part of the host), so a session without functions of
+ * its own has an empty Function: drive, which is no error. */
 Status drives_list(CmdCtx *c, const char *path, int literal)
 {
-    return emit_matches(c, path, literal, 1, 0);
+    const char *pat;
+    drive_of(path, &pat);
+    return emit_matches(c, path, literal, *pat != 0, 0);
 }
 
 Status drives_get(CmdCtx *c, const char *path, int literal)

@@ -800,17 +800,102 @@ static int view_match(Value v)
 
 static const FmtColumn group_col = {.label = "Directory", .get = view_parent};
 
-/* GroupBy PSParentPath through FileSystemTypes-GroupingFormat: "    Directory: <path>". */
-static const FmtView unix_view = {
-    .name = "childrenWithUnixStat",
-    .type_name = "System.IO.FileInfo",
-    .match = view_match,
-    .shape = FMT_TABLE,
-    .cols = unix_cols,
-    .ncols = sizeof unix_cols / sizeof unix_cols[0],
-    .group_by = &group_col,
-    .group_indent = 4,
+/* A FileSystem view: GroupBy PSParentPath through FileSystemTypes-GroupingFormat, the header
+ * "    Directory: <path>" before each directory's items. */
+#define FS_VIEW(nm, tn, m, sh, c)                                                                  \
+    {.name = nm,                                                                                   \
+     .type_name = tn,                                                                              \
+     .match = m,                                                                                   \
+     .shape = sh,                                                                                  \
+     .cols = c,                                                                                    \
+     .ncols = sizeof c / sizeof c[0],                                                              \
+     .group_by = &group_col,                                                                       \
+     .group_indent = 4}
+
+static const FmtView unix_view =
+    FS_VIEW("childrenWithUnixStat", "System.IO.FileInfo", view_match, FMT_TABLE, unix_cols);
+
+static int view_match_file(Value v)
+{
+    return fsitem_is(v) && !fsitem_is_dir(v);
+}
+
+static int view_match_dir(Value v)
+{
+    return fsitem_is_dir(v);
+}
+
+static Value view_target(void *ctx, Value obj)
+{
+    const FsItem *it = item_of(obj);
+    return it ? p_link(it) : val_null();
+}
+
+/* VersionInfo ([FileVersionInfo]::GetVersionInfo($this.FullName)) as its ToString shows it;
+ * on Linux every field but the file name is empty or False. */
+static Value view_version(void *ctx, Value obj)
+{
+    static const char *const fields[] = {
+        "InternalName:     ", "OriginalFilename: ", "FileVersion:      ",
+        "FileDescription:  ", "Product:          ", "ProductVersion:   "};
+    static const char *const flags[] = {
+        "Debug:            ", "Patched:          ", "PreRelease:       ", "PrivateBuild:     ",
+        "SpecialBuild:     "};
+    const FsItem *it = item_of(obj);
+    if (!it) return val_null();
+    StrBuf sb = {0};
+    sb_printf(&sb, "File:             %s\n", it->full);
+    for (size_t i = 0; i < sizeof fields / sizeof *fields; i++)
+        sb_printf(&sb, "%s\n", fields[i]);
+    for (size_t i = 0; i < sizeof flags / sizeof *flags; i++)
+        sb_printf(&sb, "%sFalse\n", flags[i]);
+    sb_puts(&sb, "Language:         \n");
+    return val_str_take_sb(&sb);
+}
+
+/* Format-Wide's entry: the Name, in brackets for a directory. */
+static Value view_wide_name(void *ctx, Value obj)
+{
+    const FsItem *it = item_of(obj);
+    if (!it) return val_null();
+    Value name = p_name(it);
+    if (!fsitem_is_dir(obj)) return name;
+    StrBuf sb = {0};
+    sb_printf(&sb, "[%s]", val_str_data(name));
+    val_unref(name);
+    return val_str_take_sb(&sb);
+}
+
+/* The "children" list view: one entry for FileInfo, one for DirectoryInfo; both are named
+ * "children" so that a list of mixed items switches between them object by object. */
+static const FmtColumn list_file_cols[] = {
+    {.prop = "Name"},
+    {.prop = "Length"},
+    {.prop = "CreationTime"},
+    {.prop = "LastWriteTime"},
+    {.prop = "LastAccessTime"},
+    {.prop = "Mode"},
+    {.prop = "LinkType"},
+    {.label = "Target", .get = view_target},
+    {.label = "VersionInfo", .get = view_version},
 };
+static const FmtColumn list_dir_cols[] = {
+    {.prop = "Name"},
+    {.prop = "CreationTime"},
+    {.prop = "LastWriteTime"},
+    {.prop = "LastAccessTime"},
+    {.prop = "Mode"},
+    {.prop = "LinkType"},
+    {.label = "Target", .get = view_target},
+};
+static const FmtView list_file_view =
+    FS_VIEW("children", "System.IO.FileInfo", view_match_file, FMT_LIST, list_file_cols);
+static const FmtView list_dir_view =
+    FS_VIEW("children", "System.IO.DirectoryInfo", view_match_dir, FMT_LIST, list_dir_cols);
+
+static const FmtColumn wide_cols[] = {{.label = "Name", .get = view_wide_name}};
+static const FmtView wide_view =
+    FS_VIEW("children", "System.IO.FileInfo", view_match, FMT_WIDE, wide_cols);
 
 void fsitem_register_views(void)
 {
@@ -818,6 +903,9 @@ void fsitem_register_views(void)
     if (done) return;
     done = 1;
     fmt_view_register(&unix_view);
+    fmt_view_register(&list_file_view);
+    fmt_view_register(&list_dir_view);
+    fmt_view_register(&wide_view);
 }
 
 const FmtColumn *fsitem_group_column(void)

@@ -26,6 +26,10 @@
 #include "runtime/wildcard.h"
 
 #define NPARAMS(p) (int)(sizeof(p) / sizeof(p[0]))
+/* -Path of most item cmdlets: ValueFromPipeline and ValueFromPipelineByPropertyName.  The
+ * tables have one parameter set, so an item binds both its PSPath (-LiteralPath) and its text
+ * (-Path); items_each_path takes -LiteralPath first, as pwsh's LiteralPath set would. */
+#define PS_PATHIN (PS_PIPELINE | PS_BYPROP)
 
 /* ================================================================ errors ==== */
 
@@ -139,12 +143,39 @@ int items_expand(CmdCtx *c, const char *path, int literal, int force, char ***ou
     return n < 0 ? 0 : n;
 }
 
+/* Provider-qualified paths ("Microsoft.PowerShell.Core\\FileSystem::/tmp/x", an item's PSPath,
+ * or the short "FileSystem::/tmp/x") name the drive the provider serves. */
+static const struct {
+    const char *provider, *drive;
+} providers[] = {
+    {"FileSystem", ""},        {"Environment", "Env:"}, {"Variable", "Variable:"},
+    {"Function", "Function:"}, {"Alias", "Alias:"},
+};
+
+static char *unqualify(const char *p)
+{
+    const char *sep = strstr(p, "::");
+    if (!sep) return xstrdup(p);
+    const char *name = sep;
+    while (name > p && name[-1] != '\\')
+        name--;
+    for (size_t i = 0; i < sizeof providers / sizeof *providers; i++) {
+        if (strlen(providers[i].provider) != (size_t)(sep - name) ||
+            str_nicmp(name, providers[i].provider, (size_t)(sep - name)) != 0)
+            continue;
+        StrBuf sb = {0};
+        sb_printf(&sb, "%s%s", providers[i].drive, sep + 2);
+        return sb_take(&sb);
+    }
+    return xstrdup(p);
+}
+
 /* The path text of one pipeline or argument value (owned). */
-static char *path_of(Value v)
+char *items_path_of(Value v)
 {
     if (fsitem_is(v)) return xstrdup(fsitem_path(v));
     Value s = convert_to_string(v, NULL);
-    char *p = xstrdup(val_str_data(s));
+    char *p = unqualify(val_str_data(s));
     val_unref(s);
     return p;
 }
@@ -154,18 +185,22 @@ static Status each_value(CmdCtx *c, Value v, int literal, ItemsPathFn fn)
     size_t n = val_is_array(v) ? arr_len(v) : 1;
     Status st = ST_OK;
     for (size_t i = 0; i < n && !st; i++) {
-        char *p = path_of(val_is_array(v) ? arr_peek(v, i) : v);
+        char *p = items_path_of(val_is_array(v) ? arr_peek(v, i) : v);
         st = fn(c, p, literal);
         free(p);
     }
     return st;
 }
 
+int items_given(CmdCtx *c, int i)
+{
+    return i >= 0 && (c->bound[i] || (c->has_input && !val_is_null(c->arg[i])));
+}
+
 Status items_each_path(CmdCtx *c, int ipath, int ilit, const char *dflt, ItemsPathFn fn)
 {
-    if (c->has_input) return each_value(c, c->input, fsitem_is(c->input), fn);
-    if (ilit >= 0 && c->bound[ilit]) return each_value(c, c->arg[ilit], 1, fn);
-    if (ipath >= 0 && c->bound[ipath] && !val_is_null(c->arg[ipath]))
+    if (items_given(c, ilit)) return each_value(c, c->arg[ilit], 1, fn);
+    if (items_given(c, ipath) && !val_is_null(c->arg[ipath]))
         return each_value(c, c->arg[ipath], 0, fn);
     return dflt ? fn(c, dflt, 1) : ST_OK;
 }
@@ -178,8 +213,8 @@ static int flag(CmdCtx *c, int i)
 /* arg[i] as an owned string, or NULL when unbound/$null. */
 static char *arg_str(CmdCtx *c, int i)
 {
-    if (!c->bound[i] || val_is_null(c->arg[i])) return NULL;
-    return path_of(c->arg[i]);
+    if (!items_given(c, i) || val_is_null(c->arg[i])) return NULL;
+    return items_path_of(c->arg[i]);
 }
 
 /* The strings of a string[] argument, borrowed from c->arg[i]; *n of them (NULL when none). */
@@ -247,7 +282,8 @@ enum {
     GCI_FOLLOW
 };
 static const ParamSpec gci_params[] = {
-    [GCI_PATH] = {.name = "Path", .type = TY_STRING, .is_array = 1, .position = 0},
+    [GCI_PATH] =
+        {.name = "Path", .type = TY_STRING, .is_array = 1, .position = 0, .flags = PS_PATHIN},
     [GCI_FILTER] = {.name = "Filter", .type = TY_STRING, .position = 1},
     [GCI_INCLUDE] = {.name = "Include", .type = TY_STRING, .is_array = 1, .position = -1},
     [GCI_EXCLUDE] = {.name = "Exclude", .type = TY_STRING, .is_array = 1, .position = -1},
@@ -256,8 +292,12 @@ static const ParamSpec gci_params[] = {
     [GCI_DEPTH] = {.name = "Depth", .type = TY_INT32, .position = -1},
     [GCI_FORCE] = {.name = "Force", .type = TY_SWITCH, .position = -1, .flags = PS_SWITCH},
     [GCI_NAME] = {.name = "Name", .type = TY_SWITCH, .position = -1, .flags = PS_SWITCH},
-    [GCI_LITERAL] =
-        {.name = "LiteralPath", .alias = "LP", .type = TY_STRING, .is_array = 1, .position = -1},
+    [GCI_LITERAL] = {.name = "LiteralPath",
+                     .alias = "PSPath LP",
+                     .type = TY_STRING,
+                     .is_array = 1,
+                     .position = -1,
+                     .flags = PS_BYPROP},
     [GCI_FILE] =
         {.name = "File", .alias = "af", .type = TY_SWITCH, .position = -1, .flags = PS_SWITCH},
     [GCI_DIRECTORY] =
@@ -396,9 +436,14 @@ static Status get_child_item(CmdCtx *c)
 
 enum { GI_PATH, GI_LITERAL, GI_FORCE };
 static const ParamSpec gi_params[] = {
-    [GI_PATH] = {.name = "Path", .type = TY_STRING, .is_array = 1, .position = 0},
-    [GI_LITERAL] =
-        {.name = "LiteralPath", .alias = "LP", .type = TY_STRING, .is_array = 1, .position = -1},
+    [GI_PATH] =
+        {.name = "Path", .type = TY_STRING, .is_array = 1, .position = 0, .flags = PS_PATHIN},
+    [GI_LITERAL] = {.name = "LiteralPath",
+                    .alias = "PSPath LP",
+                    .type = TY_STRING,
+                    .is_array = 1,
+                    .position = -1,
+                    .flags = PS_BYPROP},
     [GI_FORCE] = {.name = "Force", .type = TY_SWITCH, .position = -1, .flags = PS_SWITCH},
 };
 
@@ -469,14 +514,19 @@ static int write_file(const char *path, const char *text, size_t len, int append
 
 enum { NI_PATH, NI_TYPE, NI_NAME, NI_VALUE, NI_FORCE };
 static const ParamSpec ni_params[] = {
-    [NI_PATH] = {.name = "Path", .type = TY_STRING, .is_array = 1, .position = 0},
-    [NI_TYPE] = {.name = "ItemType", .alias = "Type", .type = TY_STRING, .position = -1},
-    [NI_NAME] = {.name = "Name", .type = TY_STRING, .position = -1},
+    [NI_PATH] =
+        {.name = "Path", .type = TY_STRING, .is_array = 1, .position = 0, .flags = PS_BYPROP},
+    [NI_TYPE] = {.name = "ItemType",
+                 .alias = "Type",
+                 .type = TY_STRING,
+                 .position = -1,
+                 .flags = PS_BYPROP},
+    [NI_NAME] = {.name = "Name", .type = TY_STRING, .position = -1, .flags = PS_BYPROP},
     [NI_VALUE] = {.name = "Value",
                   .alias = "Target",
                   .type = TY_OBJECT,
                   .position = -1,
-                  .flags = PS_PIPELINE},
+                  .flags = PS_PIPELINE | PS_BYPROP},
     [NI_FORCE] = {.name = "Force", .type = TY_SWITCH, .position = -1, .flags = PS_SWITCH},
 };
 
@@ -499,7 +549,7 @@ static NiKind ni_kind(CmdCtx *c)
 /* The -Value text (owned; "" when none). */
 static char *ni_value(CmdCtx *c)
 {
-    Value v = c->bound[NI_VALUE] ? c->arg[NI_VALUE] : c->input; /* input: the pipeline object */
+    Value v = c->arg[NI_VALUE];
     if (val_is_null(v)) return xstrdup("");
     Value s = convert_to_string(v, NULL);
     char *t = xstrdup(val_str_data(s));
@@ -591,14 +641,7 @@ static Status new_item(CmdCtx *c)
                 "\"symboliclink\" can be specified.");
         return items_throw(c, &err);
     }
-    if (!c->bound[NI_PATH]) return ni_path(c, ".", 1);
-    Value saved = c->input;
-    int had = c->has_input;
-    c->has_input = 0; /* the pipeline object is the -Value, not a path */
-    Status st = items_each_path(c, NI_PATH, -1, NULL, ni_path);
-    c->input = saved;
-    c->has_input = had;
-    return st;
+    return items_each_path(c, NI_PATH, -1, ".", ni_path);
 }
 
 /* ========================================================== Remove-Item ==== */
@@ -640,9 +683,14 @@ static int dir_has_children(const char *path)
 
 enum { RI_PATH, RI_LITERAL, RI_RECURSE, RI_FORCE };
 static const ParamSpec ri_params[] = {
-    [RI_PATH] = {.name = "Path", .type = TY_STRING, .is_array = 1, .position = 0},
-    [RI_LITERAL] =
-        {.name = "LiteralPath", .alias = "LP", .type = TY_STRING, .is_array = 1, .position = -1},
+    [RI_PATH] =
+        {.name = "Path", .type = TY_STRING, .is_array = 1, .position = 0, .flags = PS_PATHIN},
+    [RI_LITERAL] = {.name = "LiteralPath",
+                    .alias = "PSPath LP",
+                    .type = TY_STRING,
+                    .is_array = 1,
+                    .position = -1,
+                    .flags = PS_BYPROP},
     [RI_RECURSE] =
         {.name = "Recurse", .alias = "r", .type = TY_SWITCH, .position = -1, .flags = PS_SWITCH},
     [RI_FORCE] = {.name = "Force", .type = TY_SWITCH, .position = -1, .flags = PS_SWITCH},
@@ -691,10 +739,15 @@ static Status remove_item(CmdCtx *c)
 /* Move-Item binds all but the last entry (it has no -Recurse). */
 enum { CI_PATH, CI_DEST, CI_LITERAL, CI_FORCE, CI_PASSTHRU, CI_RECURSE };
 static const ParamSpec ci_params[] = {
-    [CI_PATH] = {.name = "Path", .type = TY_STRING, .is_array = 1, .position = 0},
-    [CI_DEST] = {.name = "Destination", .type = TY_STRING, .position = 1},
-    [CI_LITERAL] =
-        {.name = "LiteralPath", .alias = "LP", .type = TY_STRING, .is_array = 1, .position = -1},
+    [CI_PATH] =
+        {.name = "Path", .type = TY_STRING, .is_array = 1, .position = 0, .flags = PS_PATHIN},
+    [CI_DEST] = {.name = "Destination", .type = TY_STRING, .position = 1, .flags = PS_BYPROP},
+    [CI_LITERAL] = {.name = "LiteralPath",
+                    .alias = "PSPath LP",
+                    .type = TY_STRING,
+                    .is_array = 1,
+                    .position = -1,
+                    .flags = PS_BYPROP},
     [CI_FORCE] = {.name = "Force", .type = TY_SWITCH, .position = -1, .flags = PS_SWITCH},
     [CI_PASSTHRU] = {.name = "PassThru", .type = TY_SWITCH, .position = -1, .flags = PS_SWITCH},
     [CI_RECURSE] = {.name = "Recurse", .type = TY_SWITCH, .position = -1, .flags = PS_SWITCH},
@@ -843,9 +896,16 @@ static Status move_item(CmdCtx *c)
 
 enum { RN_PATH, RN_NEWNAME, RN_LITERAL, RN_FORCE, RN_PASSTHRU };
 static const ParamSpec rn_params[] = {
-    [RN_PATH] = {.name = "Path", .type = TY_STRING, .position = 0},
-    [RN_NEWNAME] = {.name = "NewName", .type = TY_STRING, .position = 1, .flags = PS_MANDATORY},
-    [RN_LITERAL] = {.name = "LiteralPath", .alias = "LP", .type = TY_STRING, .position = -1},
+    [RN_PATH] = {.name = "Path", .type = TY_STRING, .position = 0, .flags = PS_PATHIN},
+    [RN_NEWNAME] = {.name = "NewName",
+                    .type = TY_STRING,
+                    .position = 1,
+                    .flags = PS_MANDATORY | PS_BYPROP},
+    [RN_LITERAL] = {.name = "LiteralPath",
+                    .alias = "PSPath LP",
+                    .type = TY_STRING,
+                    .position = -1,
+                    .flags = PS_BYPROP},
     [RN_FORCE] = {.name = "Force", .type = TY_SWITCH, .position = -1, .flags = PS_SWITCH},
     [RN_PASSTHRU] = {.name = "PassThru", .type = TY_SWITCH, .position = -1, .flags = PS_SWITCH},
 };
@@ -944,7 +1004,7 @@ static Status set_item(CmdCtx *c)
     Value value = c->has_input ? c->input : c->arg[SI_VALUE];
     Status st = ST_OK;
     for (size_t i = 0; i < cmdutil_count(paths) && !st; i++) {
-        char *p = path_of(cmdutil_elem(paths, i));
+        char *p = items_path_of(cmdutil_elem(paths, i));
         st = si_one(c, p, literal, value);
         free(p);
     }

@@ -27,10 +27,18 @@ Status items_throw(CmdCtx *c, const FsError *err);
 
 /* One path argument: literal = from -LiteralPath (no wildcard expansion). */
 typedef Status (*ItemsPathFn)(CmdCtx *c, const char *path, int literal);
-/* Call fn for each path given to c: the pipeline object (an item's FullName, else its text),
- * else each string of arg[ipath] (wildcards) or arg[ilit] (literal); an index < 0 is absent.
- * When neither is bound, dflt (NULL: none) is used once.  Stops at the first non-OK status. */
+/* Call fn for each path given to c, from the command line or bound from the pipeline object
+ * (the binder puts an item's PSPath in -LiteralPath, a string in -Path): each string of
+ * arg[ilit] (literal) if given, else of arg[ipath] (wildcards); an index < 0 is absent.
+ * Provider-qualified paths ("...\\FileSystem::/x") lose their provider part.  When neither
+ * is given, dflt (NULL: none) is used once.  Stops at the first non-OK status. */
 Status items_each_path(CmdCtx *c, int ipath, int ilit, const char *dflt, ItemsPathFn fn);
+/* The path text of a value (owned): an item's FullName, else its string with any provider
+ * qualifier ("Microsoft.PowerShell.Core\\FileSystem::") turned into its drive. */
+char *items_path_of(Value v);
+/* Parameter i has a value: from the command line, or bound from the current pipeline object
+ * (the evaluator swaps that value into c->arg[i] for the process call); i < 0: no. */
+int items_given(CmdCtx *c, int i);
 /* The absolute paths path stands for: itself (made absolute, not checked) when literal or
  * free of wildcards, else the existing matches in name order (PATH_FORCE when force).
  * Returns the count (0 when a wildcard matches nothing) and *out (free with path_list_free). */

@@ -14,6 +14,7 @@
 #include <string.h>
 #include <sys/stat.h>
 #include <time.h>
+#include <unistd.h>
 
 #include "cmdlets/location.h"
 #include "cmdlets/registry.h"
@@ -42,7 +43,7 @@
 static void table_attach(Interp *I, JobTable *t)
 {
     I->jobs = t;
-    I->jobs_release = job_table_unref;
+    I->jobs_release = job_table_close;
 }
 
 JobTable *jobcmds_table_of(Interp *I)
@@ -57,7 +58,8 @@ JobTable *jobcmds_jobs(Interp *I)
 }
 
 /* Thread jobs' runspaces: a fresh Interp with every cmdlet family (the thread backend gives
- * it the session's job table, hence its one Id counter, when the job starts). */
+ * it a job table of its own that takes Ids from the session's one counter, when the job
+ * starts). */
 static Interp *thread_runspace(void *ctx)
 {
     (void)ctx;
@@ -829,10 +831,18 @@ static void recv_text(CmdCtx *c, Status *st, int stream, Value v)
     val_unref(s);
 }
 
+/* A job's host writes are shown whatever the caller's preference; its Write-Information
+ * records go through the caller's Information stream, so $InformationPreference (or
+ * -InformationAction) decides whether they are shown, as in pwsh. */
 static void recv_info(CmdCtx *c, Status *st, Value v)
 {
     Interp *I = c->I;
     Value s = convert_to_string(v, NULL);
+    if (inforec_stream(v) == STREAM_INFO && !inforec_is_host(v)) {
+        *st = stream_write(I, STREAM_INFO, s, c->node);
+        val_unref(s);
+        return;
+    }
     if (!val_is_null(I->sink[STREAM_INFO]))
         arr_push_take(I->sink[STREAM_INFO], inforec_new(STREAM_INFO, val_str_data(s)));
     if (I->spipe[STREAM_INFO]) {
@@ -841,7 +851,7 @@ static void recv_info(CmdCtx *c, Status *st, Value v)
         val_unref(r);
     } else {
         StrBuf sb = {0};
-        sb_printf(&sb, "%s\n", val_str_data(s));
+        sb_printf(&sb, inforec_nonewline(v) ? "%s" : "%s\n", val_str_data(s));
         I->host_fn(I->host_ctx, sb.buf, sb.len);
         sb_free(&sb);
     }
@@ -972,6 +982,28 @@ static Status write_events(CmdCtx *c, Job *j)
     return st;
 }
 
+/*
+** A Blocked job waits for its Read-Host.  pwsh's Receive-Job runs such a prompt on the caller's
+** host; psmini does the same when the caller reads a terminal: the prompt has just been written
+** with the job's host output, and the line typed is the job's answer.  Without a terminal
+** (a script, redirected input) the job's read fails with pwsh -NonInteractive's error and the
+** job goes on, so Receive-Job never hangs on input nobody can give.
+*/
+static void answer_blocked(CmdCtx *c, JobList *tg)
+{
+    for (size_t i = 0; i < tg->len; i++) {
+        if (!job_is_blocked(tg->items[i])) continue;
+        char *line = NULL;
+        size_t cap = 0;
+        ssize_t n = isatty(STDIN_FILENO) ? getline(&line, &cap, stdin) : -1;
+        while (n > 0 && (line[n - 1] == '\n' || line[n - 1] == '\r'))
+            line[--n] = 0;
+        if (n < 0) clearerr(stdin);
+        job_reply(tg->items[i], n >= 0 ? line : NULL);
+        free(line);
+    }
+}
+
 static Status receive_wait(CmdCtx *c, Call *k, JobTable *t, JobList *sel, JobList *tg,
                            unsigned flags)
 {
@@ -988,6 +1020,7 @@ static Status receive_wait(CmdCtx *c, Call *k, JobTable *t, JobList *sel, JobLis
         for (size_t i = 0; i < tg->len && !r.st; i++)
             job_receive(tg->items[i], f, recv_emit, &r);
         if (done || r.st) break;
+        answer_blocked(c, tg);
         if ((r.st = wait_events(c, t, 100))) return r.st;
     }
     for (size_t i = 0; i < tg->len && !r.st && flag(k, RJ_WRITEEVENTS); i++)
@@ -1032,6 +1065,7 @@ static Status receive_job_body(CmdCtx *c, Call *k)
         for (size_t i = 0; i < tg.len && !r.st; i++)
             job_receive(tg.items[i], flags, recv_emit, &r);
         st = r.st;
+        if (!st) answer_blocked(c, &tg);
     }
     job_list_free(&sel);
     job_list_free(&tg);

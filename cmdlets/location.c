@@ -82,6 +82,14 @@ static int change_to(CmdCtx *c, const char *path, int literal, FsError *err)
     return rc;
 }
 
+/* arg[i] as an owned path string when given on the command line or bound from the pipeline
+ * object; NULL otherwise. */
+static char *given_str(CmdCtx *c, int i)
+{
+    if (!items_given(c, i) || val_is_null(c->arg[i])) return NULL;
+    return items_path_of(c->arg[i]);
+}
+
 /* ====================================================== Get-Location ==== */
 
 enum { GL_STACK };
@@ -109,8 +117,15 @@ static Status get_location(CmdCtx *c)
 
 enum { SL_PATH, SL_LITERAL, SL_PASSTHRU };
 static const ParamSpec sl_params[] = {
-    [SL_PATH] = {.name = "Path", .type = TY_STRING, .position = 0, .flags = PS_PIPELINE},
-    [SL_LITERAL] = {.name = "LiteralPath", .alias = "PSPath", .type = TY_STRING, .position = -1},
+    [SL_PATH] = {.name = "Path",
+                 .type = TY_STRING,
+                 .position = 0,
+                 .flags = PS_PIPELINE | PS_BYPROP},
+    [SL_LITERAL] = {.name = "LiteralPath",
+                    .alias = "PSPath LP",
+                    .type = TY_STRING,
+                    .position = -1,
+                    .flags = PS_BYPROP},
     [SL_PASSTHRU] = {.name = "PassThru", .type = TY_SWITCH, .position = -1, .flags = PS_SWITCH},
 };
 
@@ -163,13 +178,8 @@ static Status set_location(CmdCtx *c)
 {
     if (c->phase != CMD_PROCESS) return ST_OK;
     FsError err;
-    int literal = c->bound[SL_LITERAL];
-    char *path = c->has_input ? NULL : cmdutil_arg_str(c, literal ? SL_LITERAL : SL_PATH);
-    if (c->has_input) {
-        Value s = convert_to_string(c->input, NULL);
-        path = xstrdup(val_str_data(s));
-        val_unref(s);
-    }
+    int literal = items_given(c, SL_LITERAL);
+    char *path = given_str(c, literal ? SL_LITERAL : SL_PATH);
     int rc = sl_go(c, path, literal, &err);
     free(path);
     return sl_done(c, rc, &err, cmdutil_flag(c, SL_PASSTHRU));
@@ -180,8 +190,8 @@ static Status push_location(CmdCtx *c)
 {
     if (c->phase != CMD_PROCESS) return ST_OK;
     FsError err;
-    int literal = c->bound[SL_LITERAL];
-    char *path = cmdutil_arg_str(c, literal ? SL_LITERAL : SL_PATH);
+    int literal = items_given(c, SL_LITERAL);
+    char *path = given_str(c, literal ? SL_LITERAL : SL_PATH);
     char *here = location_current(c->I);
     int rc = path ? sl_go(c, path, literal, &err) : 0;
     if (rc == 0) runloc_push(c->I, RLS_PUSHED, here);
@@ -216,8 +226,8 @@ static const ParamSpec jp_params[] = {
                  .type = TY_STRING,
                  .is_array = 1,
                  .position = 0,
-                 .flags = PS_PIPELINE},
-    [JP_CHILD] = {.name = "ChildPath", .type = TY_STRING, .position = 1},
+                 .flags = PS_PIPELINE | PS_BYPROP},
+    [JP_CHILD] = {.name = "ChildPath", .type = TY_STRING, .position = 1, .flags = PS_BYPROP},
     [JP_MORE] = {.name = "AdditionalChildPath",
                  .type = TY_STRING,
                  .is_array = 1,
@@ -233,7 +243,7 @@ static Status jp_path(CmdCtx *c, const char *path, int literal)
     Value more = c->arg[JP_MORE];
     size_t n = c->bound[JP_MORE] && val_is_array(more) ? arr_len(more) : 0;
     const char **kids = xcalloc(n + 2, sizeof *kids);
-    char *child = cmdutil_arg_str(c, JP_CHILD);
+    char *child = given_str(c, JP_CHILD);
     size_t k = 0;
     kids[k++] = child ? child : "";
     for (size_t i = 0; i < n; i++)
@@ -270,8 +280,11 @@ enum {
     SP_RESOLVE
 };
 static const ParamSpec sp_params[] = {
-    [SP_PATH] =
-        {.name = "Path", .type = TY_STRING, .is_array = 1, .position = 0, .flags = PS_PIPELINE},
+    [SP_PATH] = {.name = "Path",
+                 .type = TY_STRING,
+                 .is_array = 1,
+                 .position = 0,
+                 .flags = PS_PIPELINE | PS_BYPROP},
     [SP_PARENT] = {.name = "Parent", .type = TY_SWITCH, .position = -1, .flags = PS_SWITCH},
     [SP_LEAF] = {.name = "Leaf", .type = TY_SWITCH, .position = -1, .flags = PS_SWITCH},
     [SP_LEAFBASE] = {.name = "LeafBase", .type = TY_SWITCH, .position = -1, .flags = PS_SWITCH},
@@ -280,10 +293,11 @@ static const ParamSpec sp_params[] = {
     [SP_NOQUAL] = {.name = "NoQualifier", .type = TY_SWITCH, .position = -1, .flags = PS_SWITCH},
     [SP_ABS] = {.name = "IsAbsolute", .type = TY_SWITCH, .position = -1, .flags = PS_SWITCH},
     [SP_LITERAL] = {.name = "LiteralPath",
-                    .alias = "PSPath",
+                    .alias = "PSPath LP",
                     .type = TY_STRING,
                     .is_array = 1,
-                    .position = -1},
+                    .position = -1,
+                    .flags = PS_BYPROP},
     [SP_RESOLVE] = {.name = "Resolve", .type = TY_SWITCH, .position = -1, .flags = PS_SWITCH},
 };
 
@@ -353,13 +367,17 @@ static Status split_path(CmdCtx *c)
 
 enum { RP_PATH, RP_LITERAL, RP_RELATIVE, RP_BASE, RP_FORCE };
 static const ParamSpec rp_params[] = {
-    [RP_PATH] =
-        {.name = "Path", .type = TY_STRING, .is_array = 1, .position = 0, .flags = PS_PIPELINE},
+    [RP_PATH] = {.name = "Path",
+                 .type = TY_STRING,
+                 .is_array = 1,
+                 .position = 0,
+                 .flags = PS_PIPELINE | PS_BYPROP},
     [RP_LITERAL] = {.name = "LiteralPath",
-                    .alias = "PSPath",
+                    .alias = "PSPath LP",
                     .type = TY_STRING,
                     .is_array = 1,
-                    .position = -1},
+                    .position = -1,
+                    .flags = PS_BYPROP},
     [RP_RELATIVE] = {.name = "Relative", .type = TY_SWITCH, .position = -1, .flags = PS_SWITCH},
     [RP_BASE] = {.name = "RelativeBasePath", .type = TY_STRING, .position = -1},
     [RP_FORCE] = {.name = "Force", .type = TY_SWITCH, .position = -1, .flags = PS_SWITCH},
@@ -373,7 +391,7 @@ static Status resolve_emit(CmdCtx *c, const char *path, int as_string)
     char *cwd = location_current(c->I);
     char *base = is_rp ? cmdutil_arg_str(c, RP_BASE) : NULL;
     char *basefull = base ? path_full(cwd, location_home(), base) : NULL;
-    int flags = (is_rp && c->bound[RP_LITERAL] ? PATH_LITERAL : 0) |
+    int flags = (is_rp && items_given(c, RP_LITERAL) ? PATH_LITERAL : 0) |
                 (is_rp && cmdutil_flag(c, RP_FORCE) ? PATH_FORCE : 0);
     char **list;
     FsError err;
@@ -413,13 +431,17 @@ static Status resolve_path(CmdCtx *c)
 
 enum { TP_PATH, TP_LITERAL, TP_TYPE, TP_VALID };
 static const ParamSpec tp_params[] = {
-    [TP_PATH] =
-        {.name = "Path", .type = TY_STRING, .is_array = 1, .position = 0, .flags = PS_PIPELINE},
+    [TP_PATH] = {.name = "Path",
+                 .type = TY_STRING,
+                 .is_array = 1,
+                 .position = 0,
+                 .flags = PS_PIPELINE | PS_BYPROP},
     [TP_LITERAL] = {.name = "LiteralPath",
-                    .alias = "PSPath",
+                    .alias = "PSPath LP",
                     .type = TY_STRING,
                     .is_array = 1,
-                    .position = -1},
+                    .position = -1,
+                    .flags = PS_BYPROP},
     [TP_TYPE] = {.name = "PathType", .alias = "Type", .type = TY_STRING, .position = -1},
     [TP_VALID] = {.name = "IsValid", .type = TY_SWITCH, .position = -1, .flags = PS_SWITCH},
 };

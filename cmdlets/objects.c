@@ -308,7 +308,8 @@ static Status foreach_members(CmdCtx *c, const Blocks *b)
 
 static Status foreach_object(CmdCtx *c)
 {
-    Blocks b = {.n = 0};
+    Blocks b; /* not zero-filled: this runs once per object */
+    b.n = 0;
     blocks_add(&b, c->arg[FE_PROCESS]);
     blocks_add(&b, c->arg[FE_REMAINING]);
     if (given(c, FE_MEMBER) || (b.n && val_is_str(b.v[0])))
@@ -563,15 +564,35 @@ static Status where_simple(CmdCtx *c, Value item)
     return ok ? pipe_put(c->I, c->out, item) : ST_OK;
 }
 
+/* What a filter script wrote, kept only as far as its truth needs: nothing is false, one
+ * object is as true as itself, two or more are true (the rule for the array they make). */
+typedef struct Verdict {
+    Pipe pipe;
+    int n;
+    Value first; /* owned once n > 0 */
+} Verdict;
+
+static Status verdict_put(Interp *I, Pipe *self, Value v)
+{
+    Verdict *t = (Verdict *)self;
+    if (t->n++ == 0) t->first = val_ref(v);
+    return ST_OK;
+}
+
+static int verdict_true(Verdict *t)
+{
+    if (!t->n) return 0;
+    int r = t->n > 1 || convert_truthy(t->first);
+    val_unref(t->first);
+    return r;
+}
+
 static Status where_item(CmdCtx *c, Value item)
 {
     if (!is_sb(c->arg[WH_FILTER])) return where_simple(c, item);
-    Collector col;
-    collector_init(&col);
-    Status st = eval_invoke_item(c->I, c->arg[WH_FILTER], item, &col.pipe);
-    Value r = collector_take(&col);
-    if (!st && convert_truthy(r)) st = pipe_put(c->I, c->out, item);
-    val_unref(r);
+    Verdict v = {{verdict_put}, 0, {0}};
+    Status st = eval_invoke_item(c->I, c->arg[WH_FILTER], item, &v.pipe);
+    if (verdict_true(&v) && !st) st = pipe_put(c->I, c->out, item);
     return st;
 }
 
@@ -1233,6 +1254,7 @@ typedef struct Measure {
     Stat *st;     /* one per plain key (or one), then one per property a wildcard matched */
     Value *names; /* names[i]: the Property of st[i] ($null: none) */
     size_t len, cap;
+    int stats; /* a statistic was asked for; without one only the count is kept */
 } Measure;
 
 static void measure_free(void *p)
@@ -1311,6 +1333,7 @@ static void measure_value(CmdCtx *c, Stat *s, Value v)
         return;
     }
     s->count++;
+    if (!((Measure *)c->priv)->stats) return;
     Value num, b = val_base(v);
     int ok = val_is_str(b) ? convert_parse_number(val_str_data(b), val_str_len(b), &num)
                            : convert_to_number(b, TY_DOUBLE, &num, NULL);
@@ -1452,6 +1475,7 @@ static Status measure_object(CmdCtx *c)
         Measure *m = xcalloc(1, sizeof *m);
         c->priv = m;
         c->priv_free = measure_free;
+        m->stats = wants_numbers(c) || cmdutil_flag(c, ME_MAX) || cmdutil_flag(c, ME_MIN);
         Status st = parse_keys(c, ME_PROP, &m->keys, &m->nkeys);
         for (size_t i = 0; i < (m->nkeys ? m->nkeys : 1); i++) {
             const char *name = m->nkeys ? sortkey_name(&m->keys[i]) : "";

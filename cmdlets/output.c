@@ -11,8 +11,11 @@
 #include <string.h>
 #include <sys/stat.h>
 
+#include "cmdlets/cmdutil.h"
 #include "cmdlets/items.h"
 #include "runtime/convert.h"
+#include "runtime/enums.h"
+#include "runtime/errrec.h"
 #include "runtime/eval.h"
 #include "runtime/format.h"
 #include "runtime/mem.h"
@@ -375,7 +378,143 @@ static Status out_file(CmdCtx *c)
     return ST_OK;
 }
 
+/* ================================================================ Write-Error ==== */
+
+enum {
+    WE_MESSAGE,
+    WE_EXCEPTION,
+    WE_RECORD,
+    WE_CATEGORY,
+    WE_ERRORID,
+    WE_TARGET,
+    WE_RECOMMENDED,
+    WE_ACTIVITY,
+    WE_REASON,
+    WE_TARGETNAME,
+    WE_TARGETTYPE
+};
+static const ParamSpec we_params[] = {
+    [WE_MESSAGE] = {"Message", "Msg", TY_STRING, 0, 0, PS_PIPELINE},
+    [WE_EXCEPTION] = {"Exception", NULL, TY_OBJECT, 0, -1, 0},
+    [WE_RECORD] = {"ErrorRecord", NULL, TY_OBJECT, 0, -1, 0},
+    [WE_CATEGORY] = {"Category", NULL, TY_OBJECT, 0, -1, 0},
+    [WE_ERRORID] = {"ErrorId", NULL, TY_STRING, 0, -1, 0},
+    [WE_TARGET] = {"TargetObject", NULL, TY_OBJECT, 0, -1, 0},
+    [WE_RECOMMENDED] = {"RecommendedAction", NULL, TY_STRING, 0, -1, 0},
+    [WE_ACTIVITY] = {"CategoryActivity", "Activity", TY_STRING, 0, -1, 0},
+    [WE_REASON] = {"CategoryReason", "Reason", TY_STRING, 0, -1, 0},
+    [WE_TARGETNAME] = {"CategoryTargetName", "TargetName", TY_STRING, 0, -1, 0},
+    [WE_TARGETTYPE] = {"CategoryTargetType", "TargetType", TY_STRING, 0, -1, 0},
+};
+
+/* The parameters that become CategoryInfo and ErrorDetails texts. */
+static const struct {
+    int param;
+    ErrText text;
+} we_texts[] = {
+    {WE_ACTIVITY, ERRTXT_ACTIVITY},     {WE_REASON, ERRTXT_REASON},
+    {WE_TARGETNAME, ERRTXT_TARGETNAME}, {WE_TARGETTYPE, ERRTXT_TARGETTYPE},
+    {WE_RECOMMENDED, ERRTXT_RECOMMENDED},
+};
+
+static const char *we_str(CmdCtx *c, int i)
+{
+    return val_is_str(c->arg[i]) ? val_str_data(c->arg[i]) : NULL;
+}
+
+/* -Category as an ErrorCategory (a name, a number or an enum value), as the binder would. */
+static Status we_category(CmdCtx *c, ErrCategory *cat)
+{
+    *cat = ERRCAT_NOTSPECIFIED;
+    if (!c->bound[WE_CATEGORY]) return ST_OK;
+    const EnumType *t = enum_find("ErrorCategory", 13);
+    Value v;
+    ConvError err;
+    if (enum_convert(t, c->arg[WE_CATEGORY], &v, &err) != 0)
+        return cmdutil_fail(c, EXC_PARAMBIND, ERRCAT_INVALIDARGUMENT,
+                            "CannotConvertArgumentNoMessage,Microsoft.PowerShell.Commands."
+                            "WriteErrorCommand",
+                            "Cannot bind parameter 'Category'. %s", err.msg);
+    *cat = (ErrCategory)enum_value(v);
+    val_unref(v);
+    return ST_OK;
+}
+
+/* pwsh qualifies the id with the caller ($MyInvocation.MyCommand.Name: the function that
+ * called Write-Error); at the top level there is nothing to add. */
+static char *we_fqid(CmdCtx *c, const char *id)
+{
+    Value inv = eval_my_invocation(c->I), cmd = val_null(), name = val_null();
+    inv.as.o->cls->get_prop(inv, "MyCommand", 9, &cmd);
+    if (cmd.kind == VAL_OBJ) cmd.as.o->cls->get_prop(cmd, "Name", 4, &name);
+    StrBuf sb = {0};
+    sb_puts(&sb, id);
+    if (val_is_str(name) && *val_str_data(name)) sb_printf(&sb, ",%s", val_str_data(name));
+    val_unref(name), val_unref(cmd), val_unref(inv);
+    return sb_take(&sb);
+}
+
+/* The record from -ErrorRecord (a copy), -Exception or -Message. */
+static Value we_record(CmdCtx *c, ErrCategory cat)
+{
+    if (c->bound[WE_RECORD] && errrec_is(c->arg[WE_RECORD])) {
+        Value rec = errrec_copy(c->arg[WE_RECORD]);
+        const char *id = errrec_id(rec), *comma = strchr(id, ',');
+        char *bare = comma ? xstrndup(id, (size_t)(comma - id)) : xstrdup(id);
+        char *fq = we_fqid(c, bare);
+        errrec_set_id(rec, fq);
+        free(bare), free(fq);
+        return rec;
+    }
+    ExcKind k = EXC_WRITEERROR;
+    const char *emsg = NULL, *msg = we_str(c, WE_MESSAGE);
+    int has_exc = c->bound[WE_EXCEPTION] &&
+                  errrec_exception_info(c->arg[WE_EXCEPTION], &k, &emsg);
+    const char *id = we_str(c, WE_ERRORID);
+    char *fq = we_fqid(c, id && *id ? id : errrec_exc_fullname(k));
+    ErrInit e = {.msg = has_exc ? emsg : msg ? msg : "",
+                 .id = fq,
+                 .exc = k,
+                 .inner = k,
+                 .cat = cat,
+                 .command = c->def->name,
+                 .prog = c->node ? c->I->prog : NULL,
+                 .start = c->node ? c->node->start : 0,
+                 .end = c->node ? c->node->end : 0};
+    Value rec = errrec_new(&e);
+    free(fq);
+    if (has_exc && msg && *msg) errrec_set_text(rec, ERRTXT_DETAILS, msg);
+    if (c->bound[WE_TARGET]) errrec_set_target(rec, c->arg[WE_TARGET]);
+    return rec;
+}
+
+/* Write-Error [-Message] <string> [-Category <ErrorCategory>] [-ErrorId <string>]
+ *   [-TargetObject <object>] [-RecommendedAction <string>] [-CategoryActivity <string>]
+ *   [-CategoryReason <string>] [-CategoryTargetName <string>] [-CategoryTargetType <string>]
+ * Write-Error -Exception <Exception> [-Message <string>] ...
+ * Write-Error -ErrorRecord <ErrorRecord> ... */
+static Status write_error(CmdCtx *c)
+{
+    if (c->phase != CMD_PROCESS) return ST_OK;
+    if (c->has_input && !c->bound[WE_MESSAGE]) { /* -Message from the pipeline */
+        val_unref(c->arg[WE_MESSAGE]);
+        c->arg[WE_MESSAGE] = convert_to_string(c->input, NULL);
+    }
+    ErrCategory cat;
+    Status st = we_category(c, &cat);
+    if (st) return st;
+    Value rec = we_record(c, cat);
+    if (c->bound[WE_CATEGORY]) errrec_set_category(rec, cat);
+    for (size_t i = 0; i < sizeof we_texts / sizeof we_texts[0]; i++)
+        errrec_set_text(rec, we_texts[i].text, we_str(c, we_texts[i].param));
+    if (eval_error_action(c->I) == EA_STOP) return eval_throw_rec(c->I, rec, 1);
+    cmd_write_error(c, rec);
+    val_unref(rec);
+    return ST_OK;
+}
+
 const CmdDef output_table[] = {
     {"Out-File", NULL, out_file, of_params, NPARAMS(of_params)},
+    {"Write-Error", NULL, write_error, we_params, NPARAMS(we_params)},
 };
 const int output_count = NPARAMS(output_table);

@@ -48,6 +48,13 @@ void session_rec_free(Obj *o)
         val_unref(((Rec *)o)->v[i]);
 }
 
+void session_rec_share(Obj *o)
+{
+    const RecClass *rc = (const RecClass *)o->cls;
+    for (size_t i = 0; i < rc->n; i++)
+        val_share(((Rec *)o)->v[i]);
+}
+
 int session_rec_get_prop(Value self, const char *name, size_t len, Value *out)
 {
     const RecClass *rc = rec_class(self);

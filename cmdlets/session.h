@@ -35,7 +35,8 @@ typedef struct RecClass {
       .to_string = session_rec_to_string,                                                          \
       .get_prop = session_rec_get_prop,                                                            \
       .nprops = session_rec_nprops,                                                                \
-      .prop_at = session_rec_prop_at},                                                             \
+      .prop_at = session_rec_prop_at,                                                              \
+      .share = session_rec_share},                                                                 \
      props,                                                                                        \
      sizeof props / sizeof props[0]}
 /* The hooks SESSION_REC_CLASS installs (ObjClass contracts, value.h). */
@@ -44,6 +45,7 @@ void session_rec_to_string(Value self, StrBuf *out);
 int session_rec_get_prop(Value self, const char *name, size_t len, Value *out);
 size_t session_rec_nprops(Value self);
 void session_rec_prop_at(Value self, size_t i, const char **name, size_t *len, Value *val);
+void session_rec_share(Obj *o); /* marks every property value (runtime/value.h THREADS) */
 /* A new record of class rc holding new references to vals[0..rc->n).  Never fails. */
 Value session_rec_new(const RecClass *rc, const Value *vals);
 /* Property i of record v (borrowed), or $null when v is not of class rc. */

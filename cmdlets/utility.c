@@ -36,38 +36,6 @@ static Status emit_take(CmdCtx *c, Value v)
     return st;
 }
 
-/* An enum-typed argument given by name (or number): its index in names (-1 when not given),
- * or ST_THROW with the binder's conversion error. */
-static Status enum_arg(CmdCtx *c, int i, const char *const *names, int n, const char *type,
-                       int *out)
-{
-    *out = -1;
-    if (!c->bound[i]) return ST_OK;
-    Value v = val_base(c->arg[i]);
-    if (val_is_integer(v) && v.as.i >= 0 && v.as.i < n) {
-        *out = (int)v.as.i;
-        return ST_OK;
-    }
-    Value s = convert_to_string(v, NULL);
-    for (int k = 0; k < n && *out < 0; k++)
-        if (str_icmp(val_str_data(s), names[k]) == 0) *out = k;
-    Status st = ST_OK;
-    if (*out < 0) {
-        StrBuf all = {0};
-        for (int k = 0; k < n; k++)
-            sb_printf(&all, "%s%s", k ? ", " : "", names[k]);
-        st = cmdutil_fail(
-            c, EXC_PARAMBIND, ERRCAT_INVALIDARGUMENT, "CannotConvertArgumentNoMessage",
-            "Cannot bind parameter '%s'. Cannot convert value \"%s\" to type \"%s\". "
-            "Error: \"Unable to match the identifier name %s to a valid enumerator name. "
-            "Specify one of the following enumerator names and try again:\n%s\"",
-            c->def->params[i].name, val_str_data(s), type, val_str_data(s), sb_str(&all));
-        sb_free(&all);
-    }
-    val_unref(s);
-    return st;
-}
-
 /* [ValidateRange] failure on parameter name: value below (less) or above the limit. */
 static Status range_fail(CmdCtx *c, const char *name, const char *value, int less,
                          const char *limit)
@@ -184,7 +152,8 @@ static const char *const hint_names[] = {"Date", "Time", "DateTime"};
 static Status get_date_validate(CmdCtx *c)
 {
     int hint;
-    if (enum_arg(c, GD_HINT, hint_names, 3, "Microsoft.PowerShell.Commands.DisplayHintType", &hint))
+    if (cmdutil_enum_arg(c, GD_HINT, hint_names, 3,
+                         "Microsoft.PowerShell.Commands.DisplayHintType", &hint))
         return ST_THROW;
     for (int i = GD_YEAR; i <= GD_MS; i++) {
         Status st = check_range(c, i, date_ranges[i - GD_YEAR][0], date_ranges[i - GD_YEAR][1]);
@@ -674,6 +643,21 @@ static const ParamSpec read_host_params[] = {
     [RH_SECURE] = {.name = "AsSecureString", .type = TY_SWITCH, .position = -1, .flags = PS_SWITCH},
 };
 
+/* A job's Read-Host: its runspace reads through the job (Blocked until answered). */
+static Status read_hooked(CmdCtx *c)
+{
+    char *line = NULL;
+    int rc = c->I->read_fn(c->I->read_ctx, c->I, &line);
+    if (rc < 0 || interp_stopping(c->I)) return free(line), ST_STOP;
+    if (rc == 0)
+        return cmdutil_fail(c, EXC_INVALIDOP, ERRCAT_INVALIDOPERATION, "InvalidOperation",
+                            "PowerShell is in NonInteractive mode. Read and Prompt functionality "
+                            "is not available.");
+    Value v = val_str(line);
+    free(line);
+    return emit_take(c, v);
+}
+
 static Status read_host(CmdCtx *c)
 {
     if (c->phase != CMD_PROCESS) return ST_OK;
@@ -689,6 +673,7 @@ static Status read_host(CmdCtx *c)
         sb_free(&sb);
     }
     if (interp_stopping(c->I)) return ST_STOP; /* Ctrl+C came before the read */
+    if (c->I->read_fn) return read_hooked(c);
     char *line = NULL;
     size_t cap = 0;
     ssize_t n = getline(&line, &cap, stdin);
@@ -757,13 +742,14 @@ static Status write_host(CmdCtx *c)
 {
     if (c->phase != CMD_PROCESS) return ST_OK;
     int fg, bg;
-    Status st = enum_arg(c, WH_FG, color_names, NCOLORS, "System.ConsoleColor", &fg);
-    if (!st) st = enum_arg(c, WH_BG, color_names, NCOLORS, "System.ConsoleColor", &bg);
+    Status st = cmdutil_enum_arg(c, WH_FG, color_names, NCOLORS, "System.ConsoleColor", &fg);
+    if (!st) st = cmdutil_enum_arg(c, WH_BG, color_names, NCOLORS, "System.ConsoleColor", &bg);
     if (st) return st;
     StrBuf text = {0}, sb = {0};
     host_text(c, &text);
     if (c->I->spipe[STREAM_INFO]) { /* 6>&1, 6>$null, 6>file: an InformationRecord */
-        Value r = inforec_new(STREAM_INFO, sb_str(&text));
+        Value r = inforec_new_host(sb_str(&text));
+        if (cmdutil_flag(c, WH_NONEWLINE)) inforec_set_nonewline(r);
         st = pipe_put(c->I, c->I->spipe[STREAM_INFO], r);
         val_unref(r);
         sb_free(&text);

@@ -42,8 +42,54 @@ static const char *const psvar_names[] = {"Name",       "Description", "Value",
                                           "Visibility", "Module",      "ModuleName",
                                           "Options",    "Attributes"};
 
-const RecClass variables_psvariable =
-    SESSION_REC_CLASS("PSVariable", "System.Management.Automation.PSVariable", psvar_names);
+/*
+** A PSVariable is live, as in pwsh: its Value slot holds the variable itself (a Var handle,
+** runtime/scope.h), so (Get-Variable x).Value reads $x now and .Value = v assigns $x, also
+** from a thread job the record was passed to.  A ReadOnly or Constant variable cannot be set
+** this way.  The other properties are a snapshot taken when the record was made.
+*/
+enum { PSVAR_VALUE = 2 };
+
+static Var *psvar_var(Value self)
+{
+    return scope_var_of(session_rec_get(self, &variables_psvariable, PSVAR_VALUE));
+}
+
+static int psvar_get(Value self, const char *name, size_t len, Value *out)
+{
+    Var *v = psvar_var(self);
+    if (v && str_ieq_slice(name, len, "Value")) return *out = val_ref(var_value(v)), 1;
+    return session_rec_get_prop(self, name, len, out);
+}
+
+static int psvar_set(Value self, const char *name, size_t len, Value val)
+{
+    Var *v = psvar_var(self);
+    if (!v || !str_ieq_slice(name, len, "Value")) return 0;
+    if (var_flags(v) & (VF_READONLY | VF_CONSTANT)) return 0;
+    var_set(v, val);
+    return 1;
+}
+
+static void psvar_prop_at(Value self, size_t i, const char **name, size_t *len, Value *val)
+{
+    session_rec_prop_at(self, i, name, len, val);
+    Var *v = psvar_var(self);
+    if (i == PSVAR_VALUE && v) *val = var_value(v);
+}
+
+const RecClass variables_psvariable = {{.name = "PSVariable",
+                                        .full_name = "System.Management.Automation.PSVariable",
+                                        .type = TY_OTHER,
+                                        .free = session_rec_free,
+                                        .to_string = session_rec_to_string,
+                                        .get_prop = psvar_get,
+                                        .set_prop = psvar_set,
+                                        .nprops = session_rec_nprops,
+                                        .prop_at = psvar_prop_at,
+                                        .share = session_rec_share},
+                                       psvar_names,
+                                       sizeof psvar_names / sizeof psvar_names[0]};
 
 /* "ReadOnly, AllScope", or "None": the flags enum's ToString. */
 Value variables_options_string(unsigned flags)
@@ -62,7 +108,7 @@ static Value psvar_new(const Var *v)
 {
     Value vals[8] = {val_str(var_name(v)),
                      val_str_empty(),
-                     val_ref(var_value(v)),
+                     scope_var_handle((Var *)v),
                      val_str("Public"),
                      val_null(),
                      val_str_empty(),

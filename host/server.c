@@ -7,6 +7,7 @@
 
 #include <errno.h>
 #include <fcntl.h>
+#include <poll.h>
 #include <pthread.h>
 #include <sched.h>
 #include <signal.h>
@@ -156,7 +157,9 @@ static void put_text(void *ctx, WireType type, const char *msg)
 
 static void put_info(void *ctx, Value rec, int host)
 {
-    WireInfo in = {host ? WIRE_INFO_HOST : 0, -1, -1, rec};
+    unsigned f = (host & JOBSINK_HOST ? WIRE_INFO_HOST : 0) |
+                 (host & JOBSINK_NONEWLINE ? WIRE_INFO_NONEWLINE : 0);
+    WireInfo in = {f, -1, -1, rec};
     StrBuf sb = {0};
     wire_put_info(&sb, &in);
     out_send(ctx, MSG_INFORMATION, sb.buf, sb.len);
@@ -175,6 +178,31 @@ static void put_state(Out *o, WireJobState st, Value reason)
     if (has) wire_error_free(&e);
 }
 
+/* Read-Host in the job: the job is Blocked (the parent is told) until the parent's
+ * MSG_HOST_REPLY comes, which Receive-Job sends (jobcmds.c).  Stop-Job ends the process. */
+static int server_read(void *ctx, Interp *I, char **line)
+{
+    Out *o = ctx;
+    int rfd, wfd, rc = 0, done = 0;
+    put_state(o, WST_BLOCKED, val_null());
+    transport_fds(o->tr, &rfd, &wfd);
+    while (!done) {
+        WireMsg m;
+        pthread_mutex_lock(&o->mu); /* the flusher writes on the same transport */
+        int got = transport_recv(o->tr, &m);
+        if (got > 0 && m.type == MSG_HOST_REPLY) {
+            done = 1;
+            rc = m.len > 0 && wire_get_text(&m, line) == 0;
+        }
+        pthread_mutex_unlock(&o->mu);
+        if (got < 0) break; /* the shell is gone: no answer will come */
+        struct pollfd pf = {rfd, POLLIN, 0};
+        if (!got && poll(&pf, 1, -1) < 0 && errno != EINTR) break;
+    }
+    put_state(o, WST_RUNNING, val_null());
+    return rc;
+}
+
 /* Run the job with the flusher beside it; returns when every frame is written. */
 static void serve(Transport *tr, const WireStart *s, Interp *I)
 {
@@ -182,7 +210,7 @@ static void serve(Transport *tr, const WireStart *s, Interp *I)
     pthread_t th;
     int threaded = pthread_create(&th, NULL, flusher, &o) == 0;
     put_state(&o, WST_RUNNING, val_null());
-    JobSink sink = {&o, put_output, put_error, put_text, put_info};
+    JobSink sink = {&o, put_output, put_error, put_text, put_info, server_read};
     Value reason;
     WireJobState st = jobrun_exec(I, s, &sink, 1, &reason);
     put_state(&o, st, reason);

@@ -108,6 +108,7 @@ struct JobTable {
     size_t nqueued;  /* parents with children waiting for a throttle slot */
     uint64_t rng[4]; /* the InstanceId generator (random_guid) */
     int rng_seeded;
+    JobTable *ids; /* the table whose Id counter this one uses (a reference), or NULL */
 };
 
 JobTable *job_table_new(void)
@@ -149,6 +150,7 @@ static void table_release(JobTable *t)
     int left = --t->refs;
     job_table_unlock(t);
     if (left) return;
+    if (t->ids) table_release(t->ids);
     pthread_cond_destroy(&t->cond);
     pthread_mutex_destroy(&t->mu);
     free(t->jobs);
@@ -178,6 +180,23 @@ void job_table_unref(JobTable *t)
     table_release(t);
 }
 
+void job_table_close(JobTable *t)
+{
+    if (!t) return;
+    job_table_lock(t);
+    size_t n = t->njobs;
+    Job **jobs = n ? xmalloc(n * sizeof *jobs) : NULL;
+    for (size_t i = 0; i < n; i++)
+        jobs[i] = job_ref(t->jobs[i]);
+    job_table_unlock(t);
+    for (size_t i = 0; i < n; i++) {
+        job_stop(jobs[i]);
+        job_unref(jobs[i]);
+    }
+    free(jobs);
+    job_table_unref(t);
+}
+
 void job_table_set_clock(JobTable *t, JobClockFn fn, void *ctx)
 {
     t->clock = fn;
@@ -196,8 +215,29 @@ void job_table_set_notify(JobTable *t, JobNotifyFn fn, void *ctx)
     t->notify_ctx = ctx;
 }
 
+JobTable *job_table_new_linked(JobTable *src)
+{
+    JobTable *root = job_table_root(src);
+    JobTable *t = job_table_new();
+    job_table_lock(root);
+    root->refs++;
+    t->ids = root;
+    job_table_unlock(root);
+    t->clock = src->clock;
+    t->clock_ctx = src->clock_ctx;
+    t->guid = src->guid;
+    t->guid_ctx = src->guid_ctx;
+    return t;
+}
+
+JobTable *job_table_root(JobTable *t)
+{
+    return t->ids ? t->ids : t;
+}
+
 int job_table_next_id(JobTable *t)
 {
+    if (t->ids) return job_table_next_id(t->ids);
     job_table_lock(t);
     int id = ++t->last_id;
     job_table_unlock(t);
@@ -403,6 +443,10 @@ static Job *job_alloc(JobTable *t, JobKind kind, const char *name, const char *c
                       const char *loc)
 {
     Job *j = (Job *)obj_alloc(jobprops_class(kind), sizeof *j);
+    /* The table, and so the job, is reached from every runspace of the session, on their
+     * threads: its count is atomic (runtime/value.h THREADS); its state is guarded by the
+     * table's lock. */
+    obj_share_self(&j->obj);
     j->table = t;
     job_table_lock(t);
     t->refs++;
@@ -426,7 +470,7 @@ static Job *job_alloc(JobTable *t, JobKind kind, const char *name, const char *c
     j->command = xstrdup(command ? command : "");
     j->location = xstrdup(loc);
     j->reason = val_null();
-    j->note_computer = j->note_runspace = val_null();
+    j->note_computer = j->note_runspace = j->notes = val_null();
     return j;
 }
 
@@ -475,7 +519,7 @@ Job *job_new(JobTable *t, const JobSpec *spec)
 
 Job *job_ref(Job *j)
 {
-    j->obj.rc++;
+    val_ref(val_obj_take(&j->obj)); /* atomic when the job object is shared (value.h) */
     return j;
 }
 
@@ -531,6 +575,7 @@ void jobpriv_free(Job *j)
     val_unref(j->reason);
     val_unref(j->note_computer);
     val_unref(j->note_runspace);
+    val_unref(j->notes);
     jobprops_clear_cache(j);
     free(j->name);
     free(j->command);
@@ -800,12 +845,14 @@ void job_set_output_notes(Job *j, Value computer, Value runspace, int show)
     j->note_runspace = val_ref(runspace);
     j->note_show = show;
     j->has_notes = 1;
+    val_unref(j->notes);
+    j->notes = ser_job_notes(computer, runspace, show);
 }
 
 Value job_output_view(Job *j, Value v)
 {
     if (!j->has_notes) return val_ref(v);
-    return ser_add_job_notes(v, j->note_computer, j->note_runspace, j->note_show);
+    return ser_stamp_job_notes(v, j->notes);
 }
 
 /* ======================================================================== backends */
@@ -920,6 +967,27 @@ void job_stop(Job *j)
     } else {
         job_set_state(j, JOB_STOPPED, val_null());
     }
+}
+
+size_t job_reply(Job *j, const char *line)
+{
+    size_t n = 0;
+    for (size_t i = 0; i < j->nchildren; i++)
+        n += job_reply(j->children[i], line);
+    if (j->backend && j->backend->reply && job_state(j) == JOB_BLOCKED) {
+        j->backend->reply(j, j->backend_data, line);
+        job_set_state(j, JOB_RUNNING, val_null()); /* answered: a Wait-Job now waits for it */
+        n++;
+    }
+    return n;
+}
+
+int job_is_blocked(Job *j)
+{
+    if (job_state(j) == JOB_BLOCKED) return 1;
+    for (size_t i = 0; i < j->nchildren; i++)
+        if (job_is_blocked(j->children[i])) return 1;
+    return 0;
 }
 
 void job_dispose(Job *j)

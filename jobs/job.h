@@ -79,11 +79,24 @@ typedef void (*JobGuidFn)(void *ctx, char out[37]);
 typedef void (*JobNotifyFn)(void *ctx, Job *job);
 
 JobTable *job_table_new(void); /* one owner reference; never fails */
-/* Another owner (a thread job's runspace sharing the session's table).  Thread-safe. */
+/* Another owner of t.  Thread-safe. */
 JobTable *job_table_ref(JobTable *t);
 /* Drop an owner.  The last owner stops every unfinished job and releases the list; the memory
  * goes when the last job created from the table is gone too.  Thread-safe; NULL is fine. */
 void job_table_unref(JobTable *t);
+/* The runspace that owns t ends: every unfinished job in it stops now (a thread job's
+ * script unwinds and its native programs die before this returns), whoever else still holds
+ * the table -- a running thread job keeps an owner reference, so job_table_unref alone would
+ * leave it running past the shell's exit.  Then drops the runspace's owner reference. */
+void job_table_close(JobTable *t);
+/* A table for another runspace of the same session (a thread job's): its own job list, so
+ * Get-Job there sees only the jobs started there, but Ids from src's counter, as pwsh's job
+ * Ids come from one process-wide counter; src's clock and GUID source.  One owner reference;
+ * the Id counter's table is kept alive as long as this one. */
+JobTable *job_table_new_linked(JobTable *src);
+/* The table whose Id counter t uses: t itself unless t was made by job_table_new_linked.
+ * Borrowed. */
+JobTable *job_table_root(JobTable *t);
 void job_table_set_clock(JobTable *t, JobClockFn fn, void *ctx); /* NULL: the system clock */
 void job_table_set_guid(JobTable *t, JobGuidFn fn, void *ctx);   /* NULL: random v4 GUIDs */
 void job_table_set_notify(JobTable *t, JobNotifyFn fn, void *ctx);
@@ -174,6 +187,8 @@ typedef struct JobBackend {
     void (*poll)(Job *job, void *data);
     void (*stop)(Job *job, void *data);
     void (*free)(void *data);
+    /* The answer to the job's blocked Read-Host: the line, or NULL to fail the read. */
+    void (*reply)(Job *job, void *data, const char *line);
 } JobBackend;
 
 /* Attach be (static) with its data (owned by the job from now on) to a leaf job. */
@@ -225,6 +240,11 @@ typedef void (*JobEmitFn)(void *ctx, Job *from, JobStream s, Value v);
 */
 size_t job_receive(Job *j, unsigned flags, JobEmitFn emit, void *ctx);
 
+/* Answer every Blocked leaf of j (j itself or its children) with line, or fail their reads
+ * (line NULL).  Returns the number of jobs answered.  Main thread. */
+size_t job_reply(Job *j, const char *line);
+/* 1 when j or one of its children is Blocked. */
+int job_is_blocked(Job *j);
 /* Remove-Job's disposal: stop when unfinished, close and clear every collection and the
  * Results queue (children too) and release the backends. */
 void job_dispose(Job *j);

@@ -45,6 +45,7 @@ struct Job {
     JobRecord *results;               /* child: Results queue in arrival order */
     size_t nresults, capresults;
     Value note_computer, note_runspace; /* output notes added when read (job_output_view) */
+    Value notes;                        /* the three notes as one table (ser_job_notes) */
     int note_show, has_notes;
     int throttle;  /* parent: children running at once (0: all); the rest wait NotStarted */
     int queued;    /* parent: some children wait for a slot (counted in the table) */

@@ -11,6 +11,7 @@
 #include "runtime/array.h"
 #include "runtime/errrec.h"
 #include "runtime/fmt_view.h"
+#include "runtime/members_kinds.h"
 #include "runtime/mem.h"
 
 /* ======================================================================== JobStateInfo */
@@ -174,8 +175,10 @@ static Value prop_value(Job *j, JobProp p)
         return jobprops_state_info(j->state, j->reason);
     case P_FINISHED:
         return val_obj_take(obj_alloc(&cls_waithandle, sizeof(Obj)));
-    case P_INSTANCEID:
-        return val_str(j->guid);
+    case P_INSTANCEID: {
+        Value g; /* a System.Guid, so that it binds to -InstanceId by its type */
+        return mkinds_guid_parse(j->guid, 36, &g) ? g : val_str(j->guid);
+    }
     case P_ID:
         return val_int(j->id);
     case P_NAME:
@@ -250,12 +253,21 @@ static void job_obj_free(Obj *o)
     jobpriv_free((Job *)o);
 }
 
+/* A job is reached from every runspace of the session: its count is atomic once shared, and
+ * everything it holds is guarded by its table's lock, so there is nothing to mark (reading its
+ * properties here would take a lock the job may not have yet). */
+static void job_obj_share(Obj *o)
+{
+    (void)o;
+}
+
 #define JOB_CLASS(var, nm)                                                                         \
     static const ObjClass var = {                                                                  \
         .name = nm,                                                                                \
         .full_name = "System.Management.Automation." nm,                                           \
         .type = TY_OTHER,                                                                          \
         .free = job_obj_free,                                                                      \
+        .share = job_obj_share,                                                                    \
         .get_prop = job_get,                                                                       \
         .set_prop = job_set,                                                                       \
         .nprops = job_nprops,                                                                      \

@@ -32,9 +32,6 @@
 
 /* ======================================================================== error records */
 
-static const char *const cat_names[] = {"NotSpecified",     "ObjectNotFound", "InvalidArgument",
-                                        "InvalidOperation", "InvalidData",    "OperationStopped"};
-
 #define X_EXCNAME(id, n, f, p) f,
 static const char *const exc_names[] = {EXC_KINDS(X_EXCNAME)};
 #undef X_EXCNAME
@@ -68,7 +65,7 @@ Value jobrun_error_to_rec(const WireError *e)
     in.id = e->id;
     in.exc = (ExcKind)lookup(exc_names, EXC__COUNT, e->exception, EXC_RUNTIME);
     in.inner = in.exc;
-    in.cat = (ErrCategory)lookup(cat_names, 6, e->category, ERRCAT_NOTSPECIFIED);
+    if (!errrec_category_lookup(e->category, &in.cat)) in.cat = ERRCAT_NOTSPECIFIED;
     in.command = e->command && *e->command ? e->command : NULL;
     /* `throw 'x'` records have FQID == message and show "Exception:" in ConciseView */
     if (in.exc == EXC_RUNTIME && e->id && e->message && strcmp(e->id, e->message) == 0)
@@ -103,6 +100,14 @@ typedef struct ExecPipe {
 static const WireType text_types[7] = {
     [STREAM_WARN] = MSG_WARNING, [STREAM_VERBOSE] = MSG_VERBOSE, [STREAM_DEBUG] = MSG_DEBUG};
 
+/* How an information record of the job reaches the receiver: host writes, and records the
+ * job's preference showed, are shown there too. */
+static int info_flags(Interp *I, Value v)
+{
+    int shown = inforec_is_host(v) || stream_action(I, STREAM_INFO) == EA_CONTINUE;
+    return (shown ? JOBSINK_HOST : 0) | (inforec_nonewline(v) ? JOBSINK_NONEWLINE : 0);
+}
+
 static Status exec_put(Interp *I, Pipe *p, Value v)
 {
     ExecPipe *e = (ExecPipe *)p;
@@ -113,8 +118,8 @@ static Status exec_put(Interp *I, Pipe *p, Value v)
         k->error(k->ctx, v);
     else if (e->stream == STREAM_ERR)
         k->output(k->ctx, v); /* 2>&1 inside the job already merged it: keep it as data */
-    else if (e->stream == STREAM_INFO)
-        k->info(k->ctx, v, 0);
+    else if (e->stream == STREAM_INFO) /* shown in the job: the receiver's host shows it too */
+        k->info(k->ctx, v, info_flags(I, v));
     else
         k->text(k->ctx, text_types[e->stream], inforec_message(v));
     return ST_OK;
@@ -131,9 +136,9 @@ static void exec_out(void *ctx, Value v)
 static void exec_host(void *ctx, const char *text, size_t len)
 {
     const JobSink *k = ctx;
-    if (len && text[len - 1] == '\n') len--;
-    Value s = val_str_n(text, len);
-    k->info(k->ctx, s, 1);
+    int nl = len && text[len - 1] == '\n';
+    Value s = val_str_n(text, nl ? len - 1 : len);
+    k->info(k->ctx, s, JOBSINK_HOST | (nl ? 0 : JOBSINK_NONEWLINE));
     val_unref(s);
 }
 
@@ -262,11 +267,14 @@ WireJobState jobrun_exec(Interp *I, const WireStart *s, const JobSink *sink, int
     I->stack_base = &base;
     I->stack_limit = (size_t)2 << 20;
     I->err_pipe = &pipes[STREAM_ERR].pipe;
-    for (int i = STREAM_WARN; i <= STREAM_DEBUG; i++)
+    /* Information too: pwsh writes every Write-Information record to the job's Information
+     * stream (unless Ignore); the preference only decides whether it is shown. */
+    for (int i = STREAM_WARN; i <= STREAM_INFO; i++)
         I->spipe[i] = &pipes[i].pipe;
     I->host_pipe = &pipes[STREAM_OUT].pipe;
     interp_set_output(I, exec_out, (void *)sink);
     interp_set_host(I, exec_host, (void *)sink);
+    if (sink->read) interp_set_read(I, sink->read, sink->ctx);
     interp_set_errors(I, exec_errtext, (void *)sink);
     if (!chdir_ok) runloc_detach(I); /* a thread runspace never moves the process */
     I->thread_rs = !chdir_ok;        /* nor gives its natives the terminal (eval.h) */
@@ -382,7 +390,7 @@ static void unreachable_free(void *data)
 }
 
 static const JobBackend unreachable_backend = {"unreachable", unreachable_start, NULL, NULL,
-                                               unreachable_free};
+                                               unreachable_free, NULL};
 
 Job *jobrun_start_remote(JobTable *t, const JobRunSpec *s)
 {

@@ -4,8 +4,8 @@
 ** of this process, thread_backend) and Invoke-Command -AsJob jobs (one child per computer; the
 ** local names run like Start-Job), polls them without blocking, and stops and waits for them.
 ** It also holds jobrun_exec, the one routine that runs a job's script in a runspace, shared by
-** the job server (host/server.c) and the thread backend.  Values never cross a process or a
-** thread: they travel as serialize.h bytes.
+** the job server (host/server.c) and the thread backend.  Values reach a process job as
+** serialize.h bytes; a thread job shares the caller's objects (runtime/value.h THREADS).
 */
 #ifndef PSM_JOBS_JOBRUN_H
 #define PSM_JOBS_JOBRUN_H
@@ -21,7 +21,8 @@
  * on the thread job's own thread; the Interp is freed there with interp_free. */
 typedef Interp *(*RunspaceFactory)(void *ctx);
 
-/* What to run.  Values are borrowed and read (serialized) during the start call only. */
+/* What to run.  Values are borrowed: serialized during the start call (process jobs) or
+ * marked shared and referenced (thread jobs). */
 typedef struct JobRunSpec {
     const char *name;             /* -Name; NULL: "Job<Id>" */
     const char *command;          /* the Command property (script block text as written) */
@@ -92,12 +93,18 @@ size_t jobrun_read_cap(void);
 
 /* ---- running a job in a runspace (server side, thread side) ---- */
 /* Where jobrun_exec sends the job's records.  Values are borrowed for the call. */
+enum { JOBSINK_HOST = 1, JOBSINK_NONEWLINE = 2 };
+
 typedef struct JobSink {
     void *ctx;
     void (*output)(void *ctx, Value v);
     void (*error)(void *ctx, Value rec);                     /* an ErrorRecord (non-terminating) */
     void (*text)(void *ctx, WireType type, const char *msg); /* warning/verbose/debug */
-    void (*info)(void *ctx, Value rec, int host); /* Information record, or Write-Host text */
+    /* An Information record, or host text (host: JOBSINK_HOST, plus JOBSINK_NONEWLINE when the
+     * text did not end a line: Write-Host -NoNewline, Read-Host's prompt). */
+    void (*info)(void *ctx, Value rec, int host);
+    /* Read-Host in the job (optional): as ReadFn (interp.h); the job is Blocked meanwhile. */
+    int (*read)(void *ctx, Interp *I, char **line);
 } JobSink;
 
 /*

@@ -400,7 +400,10 @@ static void deliver_info(Job *j, const WireMsg *m)
     WireInfo in;
     if (wire_get_info(m, &in) != 0) return;
     Value s = convert_to_string(in.data, NULL);
-    job_deliver_take(j, JOB_INFORMATION, inforec_new(STREAM_INFO, val_str_data(s)));
+    const char *msg = val_str_data(s);
+    Value r = in.flags & WIRE_INFO_HOST ? inforec_new_host(msg) : inforec_new(STREAM_INFO, msg);
+    if (in.flags & WIRE_INFO_NONEWLINE) inforec_set_nonewline(r);
+    job_deliver_take(j, JOB_INFORMATION, r);
     val_unref(s);
     val_unref(in.data);
 }
@@ -569,7 +572,20 @@ static void proc_free(void *data)
     free(r);
 }
 
-static const JobBackend proc_backend = {"process", proc_start, proc_poll, proc_stop, proc_free};
+/* The answer to the server's blocked Read-Host (host/server.c): the line, or no payload. */
+static void proc_reply(Job *job, void *data, const char *line)
+{
+    ProcRun *r = data;
+    if (!r->tr) return;
+    StrBuf sb = {0};
+    if (line) wire_put_text(&sb, line);
+    transport_send(r->tr, MSG_HOST_REPLY, sb.buf, sb.len);
+    transport_flush(r->tr);
+    sb_free(&sb);
+}
+
+static const JobBackend proc_backend = {"process", proc_start, proc_poll,
+                                        proc_stop, proc_free,  proc_reply};
 
 void proc_backend_attach_cmd(JobTable *t, Job *j, const WireStart *s, const char *computer,
                              int show, const char *const *cmd)

@@ -453,13 +453,37 @@ static void set_note(Value v, const char *name, Value val)
         object_set_prop(v, name, strlen(name), val);
 }
 
+Value ser_job_notes(Value computer, Value runspace_id, int show)
+{
+    Value h = ht_new(1);
+    Value show_v = val_bool(show);
+    const char *names[] = {"PSComputerName", "RunspaceId", "PSShowComputerName"};
+    Value vals[] = {computer, runspace_id, show_v};
+    for (size_t i = 0; i < 3; i++) {
+        Value k = val_str(names[i]);
+        ht_set(h, k, vals[i]);
+        val_unref(k);
+    }
+    return h;
+}
+
+Value ser_stamp_job_notes(Value v, Value notes)
+{
+    if (!ser_is_bag(v) && !val_is(v, &cls_pscustomobject) && !val_is(v, &cls_psobject))
+        return object_wrap_notes(v, notes);
+    for (size_t i = 0; i < ht_count(notes); i++) {
+        Value k, val;
+        ht_entry_peek(notes, i, &k, &val);
+        set_note(v, val_str_data(k), val);
+    }
+    return val_ref(v);
+}
+
 Value ser_add_job_notes(Value v, Value computer, Value runspace_id, int show)
 {
-    int in_place = ser_is_bag(v) || val_is(v, &cls_pscustomobject) || val_is(v, &cls_psobject);
-    Value r = in_place ? val_ref(v) : object_wrap(v);
-    set_note(r, "PSComputerName", computer);
-    set_note(r, "RunspaceId", runspace_id);
-    set_note(r, "PSShowComputerName", val_bool(show));
+    Value notes = ser_job_notes(computer, runspace_id, show);
+    Value r = ser_stamp_job_notes(v, notes);
+    val_unref(notes);
     return r;
 }
 

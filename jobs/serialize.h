@@ -102,8 +102,14 @@ const char *ser_typename(Value bag, size_t i); /* "Deserialized.System.Object"; 
  * RunspaceId and PSShowComputerName, replacing any that came with it.  computer and
  * runspace_id are borrowed Strings, shared by every object of a job (no copy per object).
  * Bags and PSCustomObjects get the notes in place; any other value is wrapped.  Returns a new
- * reference.  Cost: about 0.5 us per object (a wrapper and its note table), the dominant cost
- * of receiving small objects. */
+ * reference. */
 Value ser_add_job_notes(Value v, Value computer, Value runspace_id, int show);
+/* The same in two steps, for a job that stamps the notes on every object it hands out:
+ * ser_job_notes builds the three notes once (an ordered Hashtable, a new reference) and
+ * ser_stamp_job_notes puts them on v.  A plain value is wrapped with a copy of the table that
+ * keeps the keys' hashes, so the per-object cost is one wrapper and one small table, with no
+ * key hashed or looked up. */
+Value ser_job_notes(Value computer, Value runspace_id, int show);
+Value ser_stamp_job_notes(Value v, Value notes);
 
 #endif

@@ -40,11 +40,18 @@ struct ThreadRun {
     int refs;           /* the job + the worker (or queue) */
     Job *job;           /* borrowed; NULL once the job let go */
     JobTable *table;    /* an owner reference, held by the worker side */
-    StrBuf start;       /* the serialized WireStart */
+    WireStart start;    /* owned: copied strings, shared values (runtime/value.h) */
     RunspaceFactory factory;
     void *fctx;
     Interp *I;        /* the worker's runspace while the script runs */
+    pthread_t worker; /* the thread running the script (valid while I is set) */
+    pthread_cond_t unwound_cond; /* I went back to NULL: the script has ended (mu) */
     int stopped;      /* Stop-Job: do not start, deliver nothing more */
+    pthread_cond_t replied_cond; /* a blocked Read-Host waits here (mu) */
+    int replied;                 /* Receive-Job answered it (mu) */
+    char *reply;                 /* the answer, owned; NULL: fail the read */
+    int admitted;     /* holds a throttle slot (pool_mu) */
+    int slot_freed;   /* Stop-Job gave the slot back before the worker ended (pool_mu) */
     ThreadRun *qnext; /* throttle queue link */
 };
 
@@ -101,6 +108,7 @@ static void wake(void)
 /* The pool of t (made on first use).  pool_mu held. */
 static Pool *pool_of(JobTable *t)
 {
+    t = job_table_root(t); /* one throttle for the session, as pwsh's process-wide queue */
     for (Pool *p = pools; p; p = p->next)
         if (p->table == t) return p;
     Pool *p = xcalloc(1, sizeof *p);
@@ -122,16 +130,21 @@ static void run_release(ThreadRun *r)
     int last = --r->refs == 0;
     pthread_mutex_unlock(&r->mu);
     if (!last) return;
-    sb_free(&r->start);
+    wire_start_free(&r->start);
+    free(r->reply);
+    pthread_cond_destroy(&r->replied_cond);
+    pthread_cond_destroy(&r->unwound_cond);
     pthread_mutex_destroy(&r->mu);
     free(r);
 }
 
 /* ======================================================================== the worker */
 
-/* Call fn on the job with both locks held, unless it has let go or was stopped.  Consumes v. */
+/* Call fn on the job with both locks held, unless it has let go or was stopped.  Consumes v,
+ * which is marked shared first: the job, and so v, may be released on either thread. */
 static void with_job(ThreadRun *r, JobStream s, Value v, int is_state, JobState st)
 {
+    val_share(v);
     job_table_lock(r->table);
     pthread_mutex_lock(&r->mu);
     if (!r->job || r->stopped)
@@ -189,8 +202,30 @@ static void sink_text(void *ctx, WireType type, const char *msg)
 static void sink_info(void *ctx, Value rec, int host)
 {
     Value s = convert_to_string(rec, NULL);
-    with_job(ctx, JOB_INFORMATION, inforec_new(STREAM_INFO, val_str_data(s)), 0, 0);
+    const char *msg = val_str_data(s);
+    Value r = host ? inforec_new_host(msg) : inforec_new(STREAM_INFO, msg);
+    if (host & JOBSINK_NONEWLINE) inforec_set_nonewline(r);
+    with_job(ctx, JOB_INFORMATION, r, 0, 0);
     val_unref(s);
+}
+
+/* Read-Host in a thread job: Blocked until Receive-Job answers (thread_reply) or Stop-Job. */
+static int sink_read(void *ctx, Interp *I, char **line)
+{
+    ThreadRun *r = ctx;
+    with_job(r, 0, val_null(), 1, JOB_BLOCKED);
+    wake();
+    pthread_mutex_lock(&r->mu);
+    while (!r->replied && !r->stopped && !interp_stopping(I))
+        pthread_cond_wait(&r->replied_cond, &r->mu);
+    int stopped = !r->replied;
+    *line = r->reply;
+    r->reply = NULL;
+    r->replied = 0;
+    pthread_mutex_unlock(&r->mu);
+    if (stopped) return free(*line), *line = NULL, -1;
+    with_job(r, 0, val_null(), 1, JOB_RUNNING);
+    return *line != NULL;
 }
 
 static void launch(ThreadRun *r);
@@ -246,6 +281,7 @@ static void admit(Pool *p, ThreadRun **launch_list, ThreadRun **dead)
             continue;
         }
         p->running++;
+        q->admitted = 1;
         if (p->nready < p->nidle + p->nfinishing) {
             list_push(&p->rhead, &p->rtail, q);
             p->nready++;
@@ -284,25 +320,23 @@ static void mark_finishing(Pool *p)
 /* Run r's script in I (which this call frees) and report its end. */
 static void execute(Pool *p, ThreadRun *r, Interp *I)
 {
-    WireStart ws;
-    WireMsg m = {MSG_START, (const uint8_t *)r->start.buf, r->start.len};
     Value reason = val_null();
-    WireJobState st = WST_FAILED;
-    if (!I->jobs) { /* share the session's table (its one Id counter) */
-        I->jobs = job_table_ref(r->table);
-        I->jobs_release = job_table_unref;
+    if (!I->jobs) { /* a table of its own, with the session's one Id counter */
+        I->jobs = job_table_new_linked(r->table);
+        I->jobs_release = job_table_close;
     }
-    if (wire_get_start(&m, &ws) == 0) {
-        pthread_mutex_lock(&r->mu);
-        r->I = I;
-        pthread_mutex_unlock(&r->mu);
-        JobSink sink = {r, sink_output, sink_error, sink_text, sink_info};
-        st = jobrun_exec(I, &ws, &sink, 0, &reason);
-        pthread_mutex_lock(&r->mu);
-        r->I = NULL;
-        pthread_mutex_unlock(&r->mu);
-        wire_start_free(&ws);
-    }
+    pthread_mutex_lock(&r->mu);
+    r->I = I;
+    r->worker = pthread_self();
+    if (r->stopped) interp_request_stop(I); /* Stop-Job came while the runspace was made */
+    pthread_mutex_unlock(&r->mu);
+    JobSink sink = {r, sink_output, sink_error, sink_text, sink_info, sink_read};
+    WireJobState st = jobrun_exec(I, &r->start, &sink, 0, &reason);
+    pthread_mutex_lock(&r->mu);
+    r->I = NULL;
+    pthread_cond_broadcast(&r->unwound_cond);
+    pthread_mutex_unlock(&r->mu);
+    val_keep_release(0); /* what the job read from shared values outside its statements */
     Value fresh = errrec_is(reason) ? copy_error(reason) : val_null();
     val_unref(reason);
     mark_finishing(p);
@@ -339,11 +373,11 @@ static ThreadRun *take_ready(Pool *p)
 /* A run has ended on this worker: the worker counts as idle from now on (so the next job is
  * handed to it rather than to a new thread), and takes a run that already waits.  *retiring:
  * idle workers should leave. */
-static ThreadRun *run_ended(Pool *p, int *retiring)
+static ThreadRun *run_ended(Pool *p, int freed, int *retiring)
 {
     ThreadRun *launch_list = NULL, *dead = NULL;
     pthread_mutex_lock(&pool_mu);
-    p->running--;
+    if (!freed) p->running--;
     p->nscript--;
     p->nfinishing--;
     p->nidle++;
@@ -386,9 +420,12 @@ static void *worker(void *arg)
         serve_run(p, r, &spare);
         RunspaceFactory f = r->factory;
         void *fctx = r->fctx;
+        pthread_mutex_lock(&pool_mu);
+        int freed = r->slot_freed;
+        pthread_mutex_unlock(&pool_mu);
         run_drop(r);
         int retiring;
-        r = run_ended(p, &retiring);
+        r = run_ended(p, freed, &retiring);
         if (!r && !spare && !retiring) spare = f(fctx); /* the next job's runspace, made idle */
         if (!r) r = wait_run(p);
         if (r && spare && (r->factory != f || r->fctx != fctx)) {
@@ -448,6 +485,40 @@ static int thread_start(Job *job, void *data)
     return 0;
 }
 
+/* Stop-Job gives a running job's throttle slot back at once and admits the next queued job
+ * before it returns, rather than when the stopped script has unwound: the stopped job
+ * delivers nothing more, so only its thread is still busy for a moment. */
+static void free_slot(ThreadRun *r)
+{
+    ThreadRun *launch_list = NULL, *dead = NULL;
+    pthread_mutex_lock(&pool_mu);
+    Pool *p = pool_of(r->table);
+    if (r->admitted && !r->slot_freed) {
+        r->slot_freed = 1;
+        p->running--;
+        admit(p, &launch_list, &dead);
+    }
+    pthread_mutex_unlock(&pool_mu);
+    admit_finish(launch_list, dead);
+}
+
+/* Stop-Job is synchronous: it returns once the script has unwound, so the native programs
+ * the job started are gone too (the worker kills their groups as it unwinds) -- also when
+ * the shell exits right after, which would otherwise leave them running.  The wait is
+ * bounded: a script stuck where no stop check reaches it does not hang the caller.  A job
+ * stopping itself does not wait for itself. */
+#define UNWIND_WAIT_MS 3000
+static void wait_unwound(ThreadRun *r)
+{
+    struct timespec until;
+    clock_gettime(CLOCK_REALTIME, &until);
+    until.tv_sec += UNWIND_WAIT_MS / 1000;
+    pthread_mutex_lock(&r->mu);
+    while (r->I && !pthread_equal(r->worker, pthread_self()))
+        if (pthread_cond_timedwait(&r->unwound_cond, &r->mu, &until) != 0) break;
+    pthread_mutex_unlock(&r->mu);
+}
+
 /* Stopped first (under both locks, so the worker's final state cannot win the race), then
  * the running native programs are cancelled and the runspace is asked to stop (its script
  * unwinds at the next statement or loop iteration, finally blocks run, nothing is delivered). */
@@ -457,11 +528,14 @@ static void thread_stop(Job *job, void *data)
     job_table_lock(r->table);
     pthread_mutex_lock(&r->mu);
     r->stopped = 1;
+    pthread_cond_broadcast(&r->replied_cond);
     job_set_state(job, JOB_STOPPED, val_null());
     if (r->I) interp_request_stop(r->I);
     if (r->I && r->I->nctx) native_cancel(r->I->nctx, SIGKILL);
     pthread_mutex_unlock(&r->mu);
     job_table_unlock(r->table);
+    free_slot(r);
+    wait_unwound(r);
 }
 
 static void thread_free(void *data)
@@ -472,6 +546,7 @@ static void thread_free(void *data)
     pthread_mutex_lock(&r->mu);
     r->job = NULL;
     r->stopped = 1;
+    pthread_cond_broadcast(&r->replied_cond);
     if (r->I) interp_request_stop(r->I);
     if (r->I && r->I->nctx) native_cancel(r->I->nctx, SIGKILL);
     pthread_mutex_unlock(&r->mu);
@@ -479,16 +554,52 @@ static void thread_free(void *data)
     run_release(r);
 }
 
-static const JobBackend thread_backend = {"thread", thread_start, NULL, thread_stop, thread_free};
+static void thread_reply(Job *job, void *data, const char *line)
+{
+    ThreadRun *r = data;
+    pthread_mutex_lock(&r->mu);
+    free(r->reply);
+    r->reply = line ? xstrdup(line) : NULL;
+    r->replied = 1;
+    pthread_cond_broadcast(&r->replied_cond);
+    pthread_mutex_unlock(&r->mu);
+}
+
+static const JobBackend thread_backend = {"thread",    thread_start, NULL,
+                                          thread_stop, thread_free,  thread_reply};
+
+static char *dup_or_empty(const char *s)
+{
+    return xstrdup(s ? s : "");
+}
+
+/* The start data for the worker: text copied, values shared rather than copied, so reference
+ * types ($using:, -ArgumentList, -InputObject) are the caller's objects, as in pwsh. */
+static void start_copy(WireStart *d, const WireStart *s)
+{
+    d->name = dup_or_empty(s->name);
+    d->script = dup_or_empty(s->script);
+    d->workdir = dup_or_empty(s->workdir);
+    d->init = dup_or_empty(s->init);
+    Value *dv[] = {&d->args, &d->usings, &d->input};
+    const Value sv[] = {s->args, s->usings, s->input};
+    for (size_t i = 0; i < 3; i++) {
+        val_share(sv[i]);
+        *dv[i] = val_ref(sv[i]);
+    }
+    d->more_input = s->more_input;
+}
 
 void thread_backend_attach(JobTable *t, Job *j, const WireStart *s, RunspaceFactory f, void *ctx)
 {
     ThreadRun *r = xcalloc(1, sizeof *r);
     pthread_mutex_init(&r->mu, NULL);
+    pthread_cond_init(&r->replied_cond, NULL);
+    pthread_cond_init(&r->unwound_cond, NULL);
     r->refs = 2;
     r->job = j;
     r->table = job_table_ref(t);
-    wire_put_start(&r->start, s);
+    start_copy(&r->start, s);
     r->factory = f;
     r->fctx = ctx;
     job_attach(j, &thread_backend, r);

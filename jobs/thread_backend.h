@@ -1,9 +1,12 @@
 /*
 ** thread_backend: a ThreadJob run on a thread of this process, in its own runspace made by the
 ** host's factory on that thread.  Worker threads are kept for a while after a job, with the
-** next job's runspace already made, so a burst of jobs starts neither threads nor runspaces.  Values never cross threads: the start data travels as
-** serialized bytes, and each record the job writes is serialized and decoded again on the
-** worker (a fresh value nothing else references) before job_deliver_take hands it over.
+** next job's runspace already made, so a burst of jobs starts neither threads nor runspaces.
+** The start data's values ($using:, -ArgumentList, -InputObject) are shared with the job, not
+** copied (runtime/value.h THREADS), as pwsh passes the same objects.  Each record the job
+** writes is serialized and decoded again on the worker (a fresh value nothing else
+** references) before job_deliver_take hands it over: the job's runspace, which its objects
+** may refer to (script members), ends with the job.
 ** At most the table's throttle limit of jobs run at once; the others wait NotStarted.
 */
 #ifndef PSM_JOBS_THREAD_BACKEND_H
@@ -14,7 +17,8 @@
 
 #include "jobs/jobrun.h"
 
-/* Attach to ThreadJob j of table t; s is serialized now (the caller keeps it). */
+/* Attach to ThreadJob j of table t; s's text is copied and its values are shared (val_share:
+ * the caller keeps its own references). */
 void thread_backend_attach(JobTable *t, Job *j, const WireStart *s, RunspaceFactory f, void *ctx);
 /* Throttle limit for t (default 5); raising it starts queued jobs. */
 void thread_backend_set_throttle(JobTable *t, int limit);

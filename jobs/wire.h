@@ -31,7 +31,8 @@
     X(MSG_INFORMATION, "information") /* WireInfo: Write-Information / Write-Host */               \
     X(MSG_PROGRESS, "progress")       /* WireProgress */                                           \
     X(MSG_STATE, "state")             /* wire_put_state: Running/Completed/Failed... */            \
-    X(MSG_STOP, "stop")               /* stop request (empty) */
+    X(MSG_STOP, "stop")               /* stop request (empty) */                                   \
+    X(MSG_HOST_REPLY, "host-reply")   /* answer to a blocked read: text, or empty to fail it */
 
 #define X_WIREENUM(id, name) id,
 typedef enum WireType { MSG__NONE, WIRE_MSG_TYPES(X_WIREENUM) MSG__COUNT } WireType;

@@ -59,15 +59,18 @@ void prog_finish(Program *p, Node *root, ParseError *errs, int nerrs, int contin
     p->continued = continued;
 }
 
+/* Atomic: a script block in a value shared with a thread job (runtime/value.h) is referenced
+ * from both threads.  Programs are referenced per script block, not per statement, so the
+ * cost does not show. */
 Program *prog_ref(Program *p)
 {
-    p->refs++;
+    __atomic_fetch_add(&p->refs, 1, __ATOMIC_RELAXED);
     return p;
 }
 
 void prog_unref(Program *p)
 {
-    if (!p || --p->refs > 0) return;
+    if (!p || __atomic_sub_fetch(&p->refs, 1, __ATOMIC_ACQ_REL) > 0) return;
     lex_free(p->lx);
     arena_free(p->arena);
     free(p->errs);

@@ -1248,17 +1248,17 @@ static Node *unary(Parser *p)
     return n;
 }
 
-/* array -> unary { ',' NL* unary }   (tighter than every binary operator) */
-static Node *array(Parser *p)
+/* The rest of a comma list whose first element is parsed: { ',' NL* elem }, elements read in
+ * lexer mode m.  first itself when no ',' follows, else an AST_ARRAY of them all. */
+static Node *comma_list(Parser *p, Node *first, LexMode m, Node *(*elem)(Parser *))
 {
-    Node *first = unary(p);
-    if (!first || p->nocomma || !at(p, LEX_EXPR, TOK_COMMA)) return first;
+    if (!first || !at(p, m, TOK_COMMA)) return first;
     Node *n = node(p, AST_ARRAY, first->start, first->end);
     List l = {0};
     list_add(&l, first);
-    while (accept(p, LEX_EXPR, TOK_COMMA)) {
+    while (accept(p, m, TOK_COMMA)) {
         skip_nl(p);
-        Node *e = unary(p);
+        Node *e = elem(p);
         if (!e) {
             error_after(p, "MissingExpressionAfterToken", "Missing expression after ','.");
             break;
@@ -1268,6 +1268,13 @@ static Node *array(Parser *p)
     n->a = l.head;
     end_here(p, n);
     return n;
+}
+
+/* array -> unary { ',' NL* unary }   (tighter than every binary operator) */
+static Node *array(Parser *p)
+{
+    Node *first = unary(p);
+    return p->nocomma ? first : comma_list(p, first, LEX_EXPR, unary);
 }
 
 /* binary(min) -> array { binop NL* binary(prec + 1) }   for binop with prec >= min */
@@ -1402,23 +1409,7 @@ static Node *argument_single(Parser *p)
 /* argument -> argument-single { ',' NL* argument-single } */
 static Node *argument(Parser *p)
 {
-    Node *first = argument_single(p);
-    if (!first || !at(p, LEX_COMMAND, TOK_COMMA)) return first;
-    Node *n = node(p, AST_ARRAY, first->start, first->end);
-    List l = {0};
-    list_add(&l, first);
-    while (accept(p, LEX_COMMAND, TOK_COMMA)) {
-        skip_nl(p);
-        Node *e = argument_single(p);
-        if (!e) {
-            error_after(p, "MissingExpressionAfterToken", "Missing expression after ','.");
-            break;
-        }
-        list_add(&l, e);
-    }
-    n->a = l.head;
-    end_here(p, n);
-    return n;
+    return comma_list(p, argument_single(p), LEX_COMMAND, argument_single);
 }
 
 /* Each stream may be redirected once per command: *seen has a bit per stream (0 = '*'). */

@@ -32,7 +32,7 @@ static _Thread_local struct {
 
 static void release(Value v)
 {
-    if (v.kind == VAL_OBJ && v.as.o->cls->free == arr_free && v.as.o->rc == 1)
+    if (v.kind == VAL_OBJ && v.as.o->cls->free == arr_free && obj_refcount(v.as.o) == 1)
         ARRAY_PUSH(pending.items, pending.len, pending.cap, v);
     else
         val_unref(v);
@@ -54,6 +54,21 @@ void arr_free(Obj *o)
     pending.active = 0;
 }
 
+/*
+** Sharing (value.h): every public function below holds the array's lock when it is shared, a
+** shared array marks what it stores, and arr_peek keeps what it returns alive (val_keep).
+** Items are released after the lock is let go.
+*/
+#define LOCK(p)   obj_lock(&(p)->obj)
+#define UNLOCK(p) obj_unlock(&(p)->obj)
+
+void arr_share(Obj *o)
+{
+    ObjArray *a = (ObjArray *)o;
+    for (size_t i = 0; i < a->len; i++)
+        val_share(a->items[i]);
+}
+
 /* Length, Count and LongLength; the evaluator handles methods. */
 static int arr_prop(Value self, const char *name, size_t len, Value *out)
 {
@@ -63,9 +78,9 @@ static int arr_prop(Value self, const char *name, size_t len, Value *out)
     if (str_ieq_slice(name, len, "Rank"))
         *out = val_int(1);
     else if (str_ieq_slice(name, len, "LongLength"))
-        *out = val_long((int64_t)as_arr(self)->len);
+        *out = val_long((int64_t)arr_len(self));
     else
-        *out = val_int((int32_t)as_arr(self)->len);
+        *out = val_int((int32_t)arr_len(self));
     return 1;
 }
 
@@ -75,7 +90,8 @@ static int arr_prop(Value self, const char *name, size_t len, Value *out)
      .type = TY_ARRAY,                                                                             \
      .flags = CLS_ENUMERABLE,                                                                      \
      .free = arr_free,                                                                             \
-     .get_prop = arr_prop},
+     .get_prop = arr_prop,                                                                         \
+     .share = arr_share},
 static const ObjClass array_classes[] = {TYPE_IDS(X_ARRCLS)};
 #undef X_ARRCLS
 
@@ -92,7 +108,8 @@ static int arr_prop2(Value self, const char *name, size_t len, Value *out)
      .type = TY_ARRAY,                                                                             \
      .flags = CLS_ENUMERABLE,                                                                      \
      .free = arr_free,                                                                             \
-     .get_prop = arr_prop2},
+     .get_prop = arr_prop2,                                                                        \
+     .share = arr_share},
 static const ObjClass array2_classes[] = {TYPE_IDS(X_ARRCLS2)};
 #undef X_ARRCLS2
 
@@ -162,7 +179,12 @@ Value arr_from(const Value *items, size_t n)
 
 size_t arr_len(Value a)
 {
-    return as_arr(a)->len;
+    ObjArray *o = as_arr(a);
+    if (!o->obj.shared) return o->len;
+    LOCK(o);
+    size_t n = o->len;
+    UNLOCK(o);
+    return n;
 }
 
 TypeId arr_elem_type(Value a)
@@ -170,21 +192,37 @@ TypeId arr_elem_type(Value a)
     return as_arr(a)->elem;
 }
 
+/* A shared list may shrink under the caller's loop: past the end it reads $null. */
 Value arr_peek(Value a, size_t i)
 {
-    return as_arr(a)->items[i];
+    ObjArray *o = as_arr(a);
+    if (!o->obj.shared) return o->items[i];
+    LOCK(o);
+    Value v = i < o->len ? val_keep(o->items[i]) : val_null();
+    UNLOCK(o);
+    return v;
 }
 
 Value arr_get(Value a, size_t i)
 {
     ObjArray *o = as_arr(a);
-    return i < o->len ? val_ref(o->items[i]) : val_null();
+    LOCK(o);
+    Value v = i < o->len ? val_ref(o->items[i]) : val_null();
+    UNLOCK(o);
+    return v;
 }
 
 void arr_push_take(Value a, Value v)
 {
     ObjArray *o = as_arr(a);
+    if (!o->obj.shared) {
+        ARRAY_PUSH(o->items, o->len, o->cap, v);
+        return;
+    }
+    val_share(v);
+    LOCK(o);
     ARRAY_PUSH(o->items, o->len, o->cap, v);
+    UNLOCK(o);
 }
 
 void arr_push(Value a, Value v)
@@ -192,23 +230,37 @@ void arr_push(Value a, Value v)
     arr_push_take(a, val_ref(v));
 }
 
+/* i past the end (a shared list shrunk meanwhile): nothing is stored. */
 void arr_set(Value a, size_t i, Value v)
 {
     ObjArray *o = as_arr(a);
-    Value old = o->items[i];
-    o->items[i] = val_ref(v);
+    if (o->obj.shared) val_share(v);
+    LOCK(o);
+    Value old = val_null();
+    if (i < o->len) {
+        old = o->items[i];
+        o->items[i] = val_ref(v);
+    }
+    UNLOCK(o);
     val_unref(old);
+}
+
+static void push_all(Value r, Value a)
+{
+    ObjArray *o = as_arr(a);
+    LOCK(o);
+    for (size_t i = 0; i < o->len; i++)
+        arr_push(r, o->items[i]);
+    UNLOCK(o);
 }
 
 Value arr_concat(Value a, Value b)
 {
     size_t nb = val_is_array(b) ? arr_len(b) : 1;
     Value r = arr_new(TY_OBJECT, arr_len(a) + nb);
-    for (size_t i = 0; i < arr_len(a); i++)
-        arr_push(r, arr_peek(a, i));
+    push_all(r, a);
     if (val_is_array(b))
-        for (size_t i = 0; i < nb; i++)
-            arr_push(r, arr_peek(b, i));
+        push_all(r, b);
     else
         arr_push(r, b);
     return r;
@@ -217,35 +269,57 @@ Value arr_concat(Value a, Value b)
 void arr_insert(Value a, size_t i, Value v)
 {
     ObjArray *p = as_arr(a);
+    LOCK(p);
     arr_push(a, v); /* grows; then rotate the new item into place */
     Value last = p->items[p->len - 1];
-    if (i >= p->len) return;
-    memmove(p->items + i + 1, p->items + i, (p->len - 1 - i) * sizeof(Value));
-    p->items[i] = last;
+    if (i < p->len) {
+        memmove(p->items + i + 1, p->items + i, (p->len - 1 - i) * sizeof(Value));
+        p->items[i] = last;
+    }
+    UNLOCK(p);
 }
 
 void arr_truncate(Value a, size_t n)
 {
     ObjArray *p = as_arr(a);
-    while (p->len > n)
-        val_unref(p->items[--p->len]);
+    if (!p->obj.shared) {
+        while (p->len > n)
+            val_unref(p->items[--p->len]);
+        return;
+    }
+    LOCK(p);
+    size_t len = p->len > n ? p->len - n : 0;
+    Value *gone = len ? xmalloc(len * sizeof(Value)) : NULL;
+    if (len) memcpy(gone, p->items + n, len * sizeof(Value));
+    if (len) p->len = n;
+    UNLOCK(p);
+    for (size_t i = 0; i < len; i++)
+        val_unref(gone[i]);
+    free(gone);
 }
 
 void arr_reverse(Value a)
 {
     ObjArray *p = as_arr(a);
+    LOCK(p);
     for (size_t i = 0, j = p->len; i + 1 < j; i++, j--) {
         Value t = p->items[i];
         p->items[i] = p->items[j - 1];
         p->items[j - 1] = t;
     }
+    UNLOCK(p);
 }
 
 void arr_remove_at(Value a, size_t i)
 {
     ObjArray *p = as_arr(a);
-    if (i >= p->len) return;
-    val_unref(p->items[i]);
-    memmove(p->items + i, p->items + i + 1, (p->len - i - 1) * sizeof(Value));
-    p->len--;
+    LOCK(p);
+    Value gone = val_null();
+    if (i < p->len) {
+        gone = p->items[i];
+        memmove(p->items + i, p->items + i + 1, (p->len - i - 1) * sizeof(Value));
+        p->len--;
+    }
+    UNLOCK(p);
+    val_unref(gone);
 }

@@ -29,6 +29,7 @@ void arr_reverse(Value a);                   /* in place */
  * a new empty one of class cls, whose free hook must be arr_free. */
 Value arr_new_as(const ObjClass *cls, TypeId elem, size_t cap);
 void arr_free(Obj *o);
+void arr_share(Obj *o); /* the share hook of array-layout classes (value.h) */
 
 /* Rank-2 arrays T[,] (class "Int32[,]"): items are stored row-major, so enumeration and '+'
  * see them flattened, as in pwsh.  arr_new_2d fills every element with fill. */

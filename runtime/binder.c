@@ -18,6 +18,7 @@
 #include "runtime/array.h"
 #include "runtime/hashtable.h"
 #include "runtime/mem.h"
+#include "runtime/nettypes.h"
 #include "runtime/object.h"
 #include "runtime/regex.h"
 
@@ -60,7 +61,7 @@ struct Binder {
     unsigned cl_valid;    /* ... after the command line (restored per pipeline object) */
     int set;              /* chosen set, -1 none yet */
     int piped;
-    Value extra;            /* BD_SIMPLE leftovers: object[] */
+    Value extra;            /* BD_SIMPLE leftovers: object[], or $null before any */
     const BindHooks *hooks; /* NULL: none */
     Value *delayed;         /* delay-bind script blocks per parameter, or NULL */
     BindArg *args;          /* during bind_args: the arguments (borrowed) */
@@ -78,6 +79,29 @@ static const char *const actionpref_names[] = {"SilentlyContinue", "Stop",    "C
 const BindType bind_type_actionpref = {.name = "ActionPreference",
                                        .fullname = "System.Management.Automation.ActionPreference",
                                        .names = actionpref_names};
+
+static int guid_is(Value v)
+{
+    return nettype_is("Guid", 4, v) == 1;
+}
+
+static int guid_convert(Value v, Value *out, ConvError *err)
+{
+    int rc = -1;
+    return nettype_convert("Guid", 4, v, out, err, &rc) ? rc : -1;
+}
+
+const BindType bind_type_guid = {
+    .name = "guid", .fullname = "System.Guid", .is = guid_is, .convert = guid_convert};
+
+const BindType *bind_type_named(const char *name, size_t len)
+{
+    static const char *const guid_names[] = {"guid", "System.Guid"};
+    for (size_t i = 0; i < 2; i++)
+        if (strlen(guid_names[i]) == len && str_nicmp(name, guid_names[i], len) == 0)
+            return &bind_type_guid;
+    return NULL;
+}
 
 static const struct {
     const char *name, *alias;
@@ -105,9 +129,7 @@ static const struct {
 
 Value bind_switch(int present)
 {
-    Value v = object_wrap(val_bool(present));
-    object_set_prop(v, "IsPresent", 9, val_bool(present));
-    return v;
+    return object_wrap_switch(present);
 }
 
 /* ================================================================ compiling ==== */
@@ -549,8 +571,11 @@ static int conv_from_array(const Binder *b, const CParam *c, Value v, int coerce
 static int conv_arg(const Binder *b, const CParam *c, Value v, int coerce, Value *out,
                     ConvError *ce)
 {
+    int plain = !c->ext && (c->type == TY_OBJECT || c->type == TY_PSOBJECT);
+    /* a numeric argument keeps its source text for [object] and [string]; any other type
+     * converts from the number it is */
+    if (!plain && (c->ext || c->type != TY_STRING) && object_src_text(v)) v = val_base(v);
     if (c->is_array) return conv_array(c, v, coerce, out, ce);
-    int plain = c->type == TY_OBJECT || c->type == TY_PSOBJECT;
     if (val_is_array(v) && !boolish(c) && (c->ext || !plain))
         return conv_from_array(b, c, v, coerce, out, ce);
     return conv_scalar(c, v, coerce, out, ce);
@@ -807,7 +832,9 @@ static int conv_error(const Binder *b, const CParam *c, const ConvError *ce, Nod
 static int bind_param(Binder *b, int k, Value v, int coerce, int how, Node *node, BindError *e)
 {
     const CParam *c = &b->p->p[k];
-    ConvError ce = {.id = "", .msg = ""};
+    ConvError ce; /* not zero-filled: this runs for every argument */
+    ce.id = "";
+    ce.msg[0] = '\0';
     Value out;
     int rc = conv_arg(b, c, v, coerce, &out, &ce);
     if (rc == B_SKIP) return B_SKIP;
@@ -1175,15 +1202,17 @@ static int resolve(Binder *b, int final, BindError *e)
 
 /* ================================================================ invocation ==== */
 
+/* One allocation per invocation: the Binder, then its val[] and bound[] arrays. */
 Binder *bind_new(const BindPlan *p)
 {
-    Binder *b = xcalloc(1, sizeof *b);
+    size_t n = (size_t)p->n + 1;
+    Binder *b = xcalloc(1, sizeof *b + n * sizeof(Value) + n);
     b->p = p;
-    b->val = xcalloc((size_t)p->n + 1, sizeof(Value));
-    b->bound = xcalloc((size_t)p->n + 1, 1);
+    b->val = (Value *)(b + 1);
+    b->bound = (unsigned char *)(b->val + n);
     b->valid = b->cl_valid = p->all;
     b->set = -1;
-    b->extra = arr_new(TY_OBJECT, 0);
+    b->extra = val_null(); /* made when asked for: most calls leave nothing over */
     return b;
 }
 
@@ -1196,8 +1225,6 @@ void bind_free(Binder *b)
     }
     free(b->delayed);
     val_unref(b->extra);
-    free(b->val);
-    free(b->bound);
     free(b);
 }
 
@@ -1219,8 +1246,11 @@ static int bind_names(Binder *b, BindArg *args, int nargs, unsigned char *used, 
 
 int bind_args(Binder *b, BindArg *args, int nargs, int piped, BindError *e)
 {
-    unsigned char *used = xcalloc((size_t)nargs + 1, 1);
-    int *pa = xcalloc((size_t)nargs + 1, sizeof(int)), npa = 0;
+    enum { FEW = 16 }; /* the usual command line: its work arrays on the stack */
+    unsigned char used_few[FEW] = {0};
+    int pa_few[FEW];
+    unsigned char *used = nargs < FEW ? used_few : xcalloc((size_t)nargs + 1, 1);
+    int *pa = nargs < FEW ? pa_few : xcalloc((size_t)nargs + 1, sizeof(int)), npa = 0;
     b->piped = piped;
     b->args = args;
     b->mark = used;
@@ -1236,8 +1266,8 @@ int bind_args(Binder *b, BindArg *args, int nargs, int piped, BindError *e)
     if (piped) b->set = choose_set(b); /* tentative (pwsh names the default set); input decides */
     b->args = NULL;
     b->mark = NULL;
-    free(used);
-    free(pa);
+    if (used != used_few) free(used);
+    if (pa != pa_few) free(pa);
     return rc;
 }
 
@@ -1339,8 +1369,9 @@ const char *bind_set(const Binder *b)
     return b->set >= 0 ? b->p->sets[b->set] : NULL;
 }
 
-Value bind_extra(const Binder *b)
+Value bind_extra(Binder *b)
 {
+    if (b->extra.kind == VAL_NULL) b->extra = arr_new(TY_OBJECT, 0);
     return b->extra;
 }
 

@@ -145,6 +145,11 @@ Value bind_switch(int present); /* new reference */
 
 /* The ActionPreference enum (type of -ErrorAction and friends). */
 extern const BindType bind_type_actionpref;
+/* System.Guid: a Guid binds as it is (so it picks the parameter set whose parameter is a
+ * [guid] before any coercion is tried); a string converts as [guid]'...' does. */
+extern const BindType bind_type_guid;
+/* The BindType of a type literal TypeId does not name ("guid", "System.Guid"), or NULL. */
+const BindType *bind_type_named(const char *name, size_t len);
 /* The numeric value of an enum-typed bound value (a String holding a name); -1 if none. */
 int bind_enum_value(const BindType *t, Value v);
 
@@ -193,7 +198,7 @@ int bind_bound(const Binder *b, int i);   /* 0 unbound, 1 command line, 2 pipeli
 /* ParameterSetName: the set chosen; with pipeline input pending, the tentative one (the only
  * set left, else the default set; NULL when undecided), settled again by each bind_input. */
 const char *bind_set(const Binder *b);
-Value bind_extra(const Binder *b); /* BD_SIMPLE leftovers as object[] (borrowed) */
+Value bind_extra(Binder *b); /* BD_SIMPLE leftovers as object[] (borrowed) */
 /* Value.aux of the "-Name" / "-Name:" strings that bind_extra and ValueFromRemainingArguments
  * keep for an unknown parameter: splatting @args passes them on as parameter names again
  * (pwsh marks them the same way), while a '-x' string written by the user stays a value. */

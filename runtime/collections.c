@@ -27,8 +27,9 @@ static int list_prop(Value self, const char *name, size_t len, Value *out)
         *out = val_int((int32_t)arr_len(self));
     else if (str_ieq_slice(name, len, "Capacity"))
         *out = val_int((int32_t)(arr_len(self) < 4 ? 4 : arr_len(self)));
-    else if (str_ieq_slice(name, len, "IsFixedSize") || str_ieq_slice(name, len, "IsReadOnly") ||
-             str_ieq_slice(name, len, "IsSynchronized"))
+    else if (str_ieq_slice(name, len, "IsSynchronized"))
+        *out = val_bool(val_is_synchronized(self));
+    else if (str_ieq_slice(name, len, "IsFixedSize") || str_ieq_slice(name, len, "IsReadOnly"))
         *out = val_bool(0);
     else
         return 0;
@@ -45,6 +46,7 @@ const ObjClass cls_arraylist = {
     .free = arr_free,
     .to_string = list_str,
     .get_prop = list_prop,
+    .share = arr_share,
 };
 const ObjClass cls_list = {
     .name = "List`1",
@@ -54,6 +56,7 @@ const ObjClass cls_list = {
     .free = arr_free,
     .to_string = list_str,
     .get_prop = list_prop,
+    .share = arr_share,
 };
 const ObjClass cls_collection = {
     .name = "Collection`1",
@@ -63,6 +66,7 @@ const ObjClass cls_collection = {
     .free = arr_free,
     .to_string = list_str,
     .get_prop = list_prop,
+    .share = arr_share,
 };
 
 /* HashSet[T]: the array layout again, kept free of duplicates by Add (a linear scan: the
@@ -75,6 +79,7 @@ const ObjClass cls_hashset = {
     .free = arr_free,
     .to_string = list_str,
     .get_prop = list_prop,
+    .share = arr_share,
 };
 
 int coll_is_hashset(Value v)
@@ -747,8 +752,26 @@ static const MbrMethod md_statics[] = {
     {NULL, 0, 0, NULL, NULL},
 };
 
+/* [System.Collections.ArrayList]::Synchronized(list): the list itself, marked shared so
+ * thread jobs and the caller use it under its lock (value.h); IsSynchronized is then True. */
+static int s_list_synchronized(MbrCall *k, Value self, Value *out)
+{
+    CollType *ct = (CollType *)(uintptr_t)self.as.u;
+    Value list = val_base(k->a[0]);
+    if (ct->kind != CK_ARRAYLIST)
+        return mbr_fail(k, "MethodNotFound",
+                        "Method invocation failed because [%s] does not contain a method named "
+                        "'Synchronized'.",
+                        list_class(ct->kind)->full_name);
+    if (!coll_is_list(list) && !val_is_array(list))
+        return mbr_exc(k, "ArgumentNullException", "Value cannot be null. (Parameter 'list')");
+    *out = val_synchronize(list);
+    return 0;
+}
+
 static const MbrMethod list_statics[] = {
     {"new", 0, 1, s_list_new, "collection"},
+    {"Synchronized", 1, 1, s_list_synchronized, "list"},
     {NULL, 0, 0, NULL, NULL},
 };
 

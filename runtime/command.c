@@ -246,7 +246,8 @@ static Status write_host(CmdCtx *c)
     host_append(c->has_input ? c->input : c->arg[0], sep, &sb);
     Status st = ST_OK;
     if (c->I->spipe[STREAM_INFO]) { /* 6>&1, 6>$null, 6>file: an InformationRecord */
-        Value r = inforec_new(STREAM_INFO, sb_str(&sb));
+        Value r = inforec_new_host(sb_str(&sb));
+        if (convert_truthy(c->arg[1])) inforec_set_nonewline(r);
         st = pipe_put(c->I, c->I->spipe[STREAM_INFO], r);
         val_unref(r);
     } else {
@@ -364,7 +365,8 @@ static Status measure_object(CmdCtx *c)
     return st;
 }
 
-/* Write-Error [-Message] <String> */
+/* Write-Error [-Message] <String>: the runtime's own, for a runspace without the cmdlet
+ * families; the output family's full Write-Error (cmdlets/output.c) replaces it. */
 static const ParamSpec write_error_params[] = {
     {"Message", NULL, TY_STRING, 0, 0, 0},
     {"InputObject", NULL, TY_OBJECT, 0, -1, PS_PIPELINE},

@@ -186,16 +186,26 @@ void convert_append_scalar(Value v, StrBuf *out)
         sb_puts(out, c->full_name);
 }
 
+/* One item: a numeric command argument ("0x1a") prints as it was written. */
+static void append_item(Value v, StrBuf *out)
+{
+    const char *text = object_src_text(v);
+    if (text)
+        sb_puts(out, text);
+    else
+        convert_append_scalar(val_base(v), out);
+}
+
 void convert_append_string(Value v, const char *ofs, StrBuf *out)
 {
-    v = val_base(v);
-    if (!val_is_array(v)) {
-        convert_append_scalar(v, out);
+    if (!val_is_array(val_base(v))) {
+        append_item(v, out);
         return;
     }
+    v = val_base(v);
     for (size_t i = 0; i < arr_len(v); i++) {
         if (i) sb_puts(out, ofs ? ofs : " ");
-        convert_append_scalar(val_base(arr_peek(v, i)), out);
+        append_item(arr_peek(v, i), out);
     }
 }
 
@@ -954,13 +964,16 @@ int convert_to(Value v, TypeId t, int is_array, Value *out, ConvError *err)
     if (t == TY_OBJECT && !is_array) return *out = val_ref(v), 0;
     if (t == TY_PSOBJECT && !is_array)
         return *out = val_is_null(v) ? val_null() : object_wrap(v), 0;
+    if (t == TY_STRING && !is_array && object_src_text(v)) /* [string] of "0x1a" as written */
+        return *out = val_str(object_src_text(v)), 0;
     v = val_base(v);
     if (is_array) return to_array(v, t, out, err);
     if (int_type(t)) return to_integer(v, t, out, err);
     switch (t) {
     case TY_BOOL:
-    case TY_SWITCH:
         return *out = val_bool(convert_truthy(v)), 0;
+    case TY_SWITCH: /* [switch]$true: a SwitchParameter */
+        return *out = object_wrap_switch(convert_truthy(v)), 0;
     case TY_CHAR:
         return to_char(v, out, err);
     case TY_SINGLE:
@@ -1018,6 +1031,7 @@ int convert_is(Value v, TypeId t, int is_array)
     if (val_is_null(v)) return 0;
     if (t == TY_PSOBJECT && !is_array)
         return val_is(v, &cls_psobject) || val_is(v, &cls_pscustomobject);
+    if (t == TY_SWITCH && !is_array) return object_is_switch(v);
     v = val_base(v);
     if (is_array) {
         if (!val_is_array(v)) return 0;
@@ -1210,8 +1224,17 @@ static int foreign_order(Value a, Value b, int *cmp, ConvError *err)
     return 1;
 }
 
+/* Both operands inline numbers (Int32, Double, ...): the common `$i -eq 0` needs no
+ * conversion and no look at the extended types, so it skips straight to num_cmp. */
+static int inline_numbers(Value a, Value b)
+{
+    return a.kind >= VAL_SBYTE && a.kind <= VAL_DOUBLE && b.kind >= VAL_SBYTE &&
+           b.kind <= VAL_DOUBLE;
+}
+
 int convert_equal(Value a, Value b, int cs)
 {
+    if (inline_numbers(a, b)) return num_cmp(a, b) == 0;
     a = val_base(a);
     b = val_base(b);
     if (val_is_null(a) || val_is_null(b)) return val_is_null(a) && val_is_null(b);
@@ -1277,6 +1300,7 @@ static int compare_time(Value a, Value b, int *cmp, ConvError *err)
 
 int convert_compare(Value a, Value b, int cs, int *cmp, ConvError *err)
 {
+    if (inline_numbers(a, b)) return *cmp = num_cmp(a, b), 0;
     a = val_base(a);
     b = val_base(b);
     if (val_is_null(a) || val_is_null(b)) return *cmp = null_order(a, b), 0;
@@ -1318,6 +1342,7 @@ static int cmp_scalar(CmpOp op, Value a, Value b, int cs, ConvError *err)
 
 int convert_cmp_op(CmpOp op, Value a, Value b, int cs, Value *out, ConvError *err)
 {
+    if (inline_numbers(a, b)) return *out = val_bool(cmp_scalar(op, a, b, cs, err)), 0;
     Value base = val_base(a);
     if (!val_is_array(base)) {
         int r = cmp_scalar(op, a, b, cs, err);

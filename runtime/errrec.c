@@ -23,6 +23,8 @@ static const ExcInfo exc_info[EXC__COUNT] = {EXC_KINDS(X_EXCINFO)};
 typedef struct ErrRec {
     Obj obj;
     char *msg, *id, *command, *reason;
+    char *inner_msg; /* the wrapped exception's message; NULL: the same as msg */
+    char *text[ERRTXT__COUNT]; /* see ErrText; NULL when not set */
     ExcKind exc, inner;
     ErrCategory cat;
     Value target;
@@ -36,12 +38,14 @@ typedef struct ErrRec {
 typedef struct ExcObj {
     Obj obj;
     char *msg;
-    ExcKind inner; /* the wrapped kind, or the object's own kind when none */
+    char *inner_msg; /* NULL: the same as msg */
+    ExcKind inner;   /* the wrapped kind, or the object's own kind when none */
 } ExcObj;
 
 static void exc_free(Obj *o)
 {
     free(((ExcObj *)o)->msg);
+    free(((ExcObj *)o)->inner_msg);
 }
 
 static void exc_to_string(Value self, StrBuf *out)
@@ -51,7 +55,7 @@ static void exc_to_string(Value self, StrBuf *out)
 
 static ExcKind exc_kind_of(const ObjClass *cls);
 
-static Value exc_new(ExcKind k, const char *msg, ExcKind inner);
+static Value exc_new(ExcKind k, const char *msg, ExcKind inner, const char *inner_msg);
 
 static int exc_get_prop(Value self, const char *name, size_t len, Value *out)
 {
@@ -62,7 +66,8 @@ static int exc_get_prop(Value self, const char *name, size_t len, Value *out)
     }
     if (str_ieq_slice(name, len, "InnerException")) {
         ExcKind own = exc_kind_of(e->obj.cls);
-        *out = e->inner == own ? val_null() : exc_new(e->inner, e->msg, e->inner);
+        const char *m = e->inner_msg ? e->inner_msg : e->msg;
+        *out = e->inner == own ? val_null() : exc_new(e->inner, m, e->inner, NULL);
         return 1;
     }
     return 0;
@@ -83,10 +88,11 @@ static ExcKind exc_kind_of(const ObjClass *cls)
     return (ExcKind)(cls - exc_cls);
 }
 
-static Value exc_new(ExcKind k, const char *msg, ExcKind inner)
+static Value exc_new(ExcKind k, const char *msg, ExcKind inner, const char *inner_msg)
 {
     ExcObj *e = (ExcObj *)obj_alloc(&exc_cls[k], sizeof(ExcObj));
     e->msg = xstrdup(msg);
+    e->inner_msg = inner_msg ? xstrdup(inner_msg) : NULL;
     e->inner = inner;
     return val_obj_take(&e->obj);
 }
@@ -100,6 +106,9 @@ static void rec_free(Obj *o)
     free(r->id);
     free(r->command);
     free(r->reason);
+    free(r->inner_msg);
+    for (int i = 0; i < ERRTXT__COUNT; i++)
+        free(r->text[i]);
     val_unref(r->target);
     val_unref(r->exception);
     prog_unref(r->prog);
@@ -110,13 +119,26 @@ static void rec_to_string(Value self, StrBuf *out)
     sb_puts(out, ((ErrRec *)self.as.o)->msg);
 }
 
-static const char *const cat_name[] = {"NotSpecified",     "ObjectNotFound", "InvalidArgument",
-                                       "InvalidOperation", "InvalidData",    "OperationStopped",
-                                       "InvalidType"};
+#define X_CATNAME(id, n) n,
+static const char *const cat_name[ERRCAT__COUNT] = {ERR_CATEGORIES(X_CATNAME)};
+#undef X_CATNAME
+
+int errrec_category_lookup(const char *name, ErrCategory *out)
+{
+    for (int i = 0; name && i < ERRCAT__COUNT; i++)
+        if (str_ieq_slice(name, strlen(name), cat_name[i])) return *out = (ErrCategory)i, 1;
+    return 0;
+}
+
+const char *errrec_category_name(ErrCategory cat)
+{
+    return cat_name[cat];
+}
 
 static Value rec_exception(ErrRec *r)
 {
-    if (r->exception.kind == VAL_NULL) r->exception = exc_new(r->exc, r->msg, r->inner);
+    const char *m = r->text[ERRTXT_EXCMSG] ? r->text[ERRTXT_EXCMSG] : r->msg;
+    if (r->exception.kind == VAL_NULL) r->exception = exc_new(r->exc, m, r->inner, r->inner_msg);
     return val_ref(r->exception);
 }
 
@@ -230,7 +252,74 @@ static Value ci_new(ErrRec *r)
     if (!val_is_null(r->target)) convert_append_scalar(r->target, &sb);
     c->f[3] = val_str_take_sb(&sb);
     c->f[4] = val_str(val_type_name(r->target));
+    for (int i = 1; i < CI_N; i++) { /* ERRTXT_ACTIVITY.. in the same order as f[1..4] */
+        const char *t = r->text[ERRTXT_ACTIVITY + i - 1];
+        if (t) val_unref(c->f[i]), c->f[i] = val_str(t);
+    }
     return val_obj_take(&c->obj);
+}
+
+/* ---- $err.ErrorDetails: Message and RecommendedAction; its ToString is the message ---- */
+
+static const char *const ed_names[] = {"Message", "RecommendedAction"};
+
+typedef struct ErrDetails {
+    Obj obj;
+    Value f[2];
+} ErrDetails;
+
+static void ed_free(Obj *o)
+{
+    val_unref(((ErrDetails *)o)->f[0]);
+    val_unref(((ErrDetails *)o)->f[1]);
+}
+
+static void ed_to_string(Value self, StrBuf *out)
+{
+    sb_puts(out, val_str_data(((ErrDetails *)self.as.o)->f[0]));
+}
+
+static int ed_get_prop(Value self, const char *name, size_t len, Value *out)
+{
+    for (int i = 0; i < 2; i++)
+        if (str_ieq_slice(name, len, ed_names[i]))
+            return *out = val_ref(((ErrDetails *)self.as.o)->f[i]), 1;
+    return 0;
+}
+
+static size_t ed_nprops(Value self)
+{
+    return 2;
+}
+
+static void ed_prop_at(Value self, size_t i, const char **name, size_t *len, Value *val)
+{
+    *name = ed_names[i];
+    *len = strlen(*name);
+    *val = ((ErrDetails *)self.as.o)->f[i];
+}
+
+static const ObjClass cls_errdetails = {
+    .name = "ErrorDetails",
+    .full_name = "System.Management.Automation.ErrorDetails",
+    .type = TY_OTHER,
+    .free = ed_free,
+    .to_string = ed_to_string,
+    .get_prop = ed_get_prop,
+    .nprops = ed_nprops,
+    .prop_at = ed_prop_at,
+};
+
+/* $null unless details or a recommended action were given (pwsh makes ErrorDetails from the
+ * record's message when only -RecommendedAction is). */
+static Value ed_new(ErrRec *r)
+{
+    const char *m = r->text[ERRTXT_DETAILS], *ra = r->text[ERRTXT_RECOMMENDED];
+    if (!m && !ra) return val_null();
+    ErrDetails *d = (ErrDetails *)obj_alloc(&cls_errdetails, sizeof(ErrDetails));
+    d->f[0] = val_str(m ? m : r->msg);
+    d->f[1] = val_str(ra ? ra : "");
+    return val_obj_take(&d->obj);
 }
 
 static int rec_get_prop(Value self, const char *name, size_t len, Value *out)
@@ -244,9 +333,21 @@ static int rec_get_prop(Value self, const char *name, size_t len, Value *out)
         *out = val_ref(r->target);
     else if (str_ieq_slice(name, len, "CategoryInfo"))
         *out = ci_new(r);
+    else if (str_ieq_slice(name, len, "ErrorDetails"))
+        *out = ed_new(r);
     else
         return 0;
     return 1;
+}
+
+/* Sharing (runtime/value.h THREADS): the exception made on first use is made now, while
+ * one thread owns the record, so a shared record never changes. */
+static void rec_share(Obj *o)
+{
+    ErrRec *r = (ErrRec *)o;
+    val_unref(rec_exception(r));
+    val_share(r->target);
+    val_share(r->exception);
 }
 
 const ObjClass cls_errorrecord = {
@@ -256,11 +357,36 @@ const ObjClass cls_errorrecord = {
     .free = rec_free,
     .to_string = rec_to_string,
     .get_prop = rec_get_prop,
+    .share = rec_share,
 };
 
 static char *dup_or_null(const char *s)
 {
     return s ? xstrdup(s) : NULL;
+}
+
+/* The message of the exception a MethodInvocationException wraps: the quoted tail of
+ * 'Exception calling "M" with "N" argument(s): "inner"'; NULL when msg is not that. */
+static char *method_inner_msg(const char *msg)
+{
+    const char *p = strstr(msg, " argument(s): \"");
+    size_t len = strlen(msg);
+    if (strncmp(msg, "Exception calling \"", 19) != 0 || !p || msg[len - 1] != '"') return NULL;
+    p += 15;
+    if (p > msg + len - 1) return NULL;
+    return xstrndup(p, (size_t)(msg + len - 1 - p));
+}
+
+/* A MethodInvocationException's id is the .NET exception's type name ("FormatException",
+ * as pwsh builds it); that names the wrapped kind, so catch [FormatException] matches and
+ * .InnerException has the right type. */
+static void method_inner(ErrRec *r)
+{
+    ExcKind k;
+    if (r->exc != EXC_METHOD || r->inner != EXC_METHOD) return;
+    if (!errrec_exc_lookup(r->id, strlen(r->id), &k) || k == EXC_METHOD) return;
+    r->inner = k;
+    r->inner_msg = method_inner_msg(r->msg);
 }
 
 Value errrec_new(const ErrInit *e)
@@ -278,6 +404,7 @@ Value errrec_new(const ErrInit *e)
     r->prog = e->prog ? prog_ref(e->prog) : NULL;
     r->start = e->start;
     r->end = e->end;
+    method_inner(r);
     return val_obj_take(&r->obj);
 }
 
@@ -376,6 +503,72 @@ int errrec_matches(Value r, const char *name, size_t len)
     return kind_matches(rec(r)->exc, name, len) || kind_matches(rec(r)->inner, name, len);
 }
 
+Value errrec_unwrap(Value r, const char *name, size_t len)
+{
+    ErrRec *x = rec(r);
+    if (x->inner == x->exc || !kind_matches(x->inner, name, len)) return val_null();
+    const char *m = x->inner_msg ? x->inner_msg : x->msg;
+    ErrInit e = {.msg = m,
+                 .id = x->id,
+                 .exc = x->inner,
+                 .inner = x->inner,
+                 .cat = x->cat,
+                 .command = x->command,
+                 .prog = x->prog,
+                 .start = x->start,
+                 .end = x->end,
+                 .reason = x->reason};
+    Value v = errrec_new(&e);
+    errrec_set_target(v, x->target);
+    return v;
+}
+
+void errrec_set_text(Value r, ErrText which, const char *text)
+{
+    ErrRec *x = rec(r);
+    free(x->text[which]);
+    x->text[which] = text && *text ? xstrdup(text) : NULL;
+    if (which == ERRTXT_DETAILS && x->text[which]) { /* the displayed message */
+        if (!x->text[ERRTXT_EXCMSG]) x->text[ERRTXT_EXCMSG] = xstrdup(x->msg);
+        free(x->msg);
+        x->msg = xstrdup(text);
+    }
+}
+
+Value errrec_copy(Value r)
+{
+    ErrRec *x = rec(r);
+    ErrInit e = {.msg = x->msg,
+                 .id = x->id,
+                 .exc = x->exc,
+                 .inner = x->inner,
+                 .cat = x->cat,
+                 .command = x->command,
+                 .prog = x->prog,
+                 .start = x->start,
+                 .end = x->end,
+                 .reason = x->reason};
+    Value v = errrec_new(&e);
+    ErrRec *y = rec(v);
+    free(y->inner_msg);
+    y->inner_msg = dup_or_null(x->inner_msg);
+    for (int i = 0; i < ERRTXT__COUNT; i++)
+        y->text[i] = dup_or_null(x->text[i]);
+    errrec_set_target(v, x->target);
+    return v;
+}
+
+void errrec_set_id(Value r, const char *id)
+{
+    free(rec(r)->id);
+    rec(r)->id = xstrdup(id);
+}
+
+void errrec_set_category(Value r, ErrCategory cat)
+{
+    rec(r)->cat = cat;
+}
+
 const char *errrec_reason(Value r)
 {
     ErrRec *x = rec(r);
@@ -400,7 +593,7 @@ int errrec_exc_lookup(const char *name, size_t len, ExcKind *k)
 
 Value errrec_exception_new(ExcKind k, const char *msg)
 {
-    return exc_new(k, msg, k);
+    return exc_new(k, msg, k, NULL);
 }
 
 int errrec_exception_info(Value v, ExcKind *k, const char **msg)

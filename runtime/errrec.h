@@ -63,16 +63,49 @@
 typedef enum ExcKind { EXC_KINDS(X_EXCENUM) EXC__COUNT } ExcKind;
 #undef X_EXCENUM
 
-/* ErrorCategory values used so far (pwsh's names, shown by CategoryInfo). */
-typedef enum ErrCategory {
-    ERRCAT_NOTSPECIFIED,
-    ERRCAT_OBJECTNOTFOUND,
-    ERRCAT_INVALIDARGUMENT,
-    ERRCAT_INVALIDOPERATION,
-    ERRCAT_INVALIDDATA,
-    ERRCAT_OPERATIONSTOPPED,
-    ERRCAT_INVALIDTYPE /* New-Object's TypeNotFound */
-} ErrCategory;
+/* pwsh's ErrorCategory, every value, in enum order (the C value is the .NET number):
+ * X(id, Name). */
+#define ERR_CATEGORIES(X)                                                                          \
+    X(ERRCAT_NOTSPECIFIED, "NotSpecified")                                                         \
+    X(ERRCAT_OPENERROR, "OpenError")                                                               \
+    X(ERRCAT_CLOSEERROR, "CloseError")                                                             \
+    X(ERRCAT_DEVICEERROR, "DeviceError")                                                           \
+    X(ERRCAT_DEADLOCKDETECTED, "DeadlockDetected")                                                 \
+    X(ERRCAT_INVALIDARGUMENT, "InvalidArgument")                                                   \
+    X(ERRCAT_INVALIDDATA, "InvalidData")                                                           \
+    X(ERRCAT_INVALIDOPERATION, "InvalidOperation")                                                 \
+    X(ERRCAT_INVALIDRESULT, "InvalidResult")                                                       \
+    X(ERRCAT_INVALIDTYPE, "InvalidType")                                                           \
+    X(ERRCAT_METADATAERROR, "MetadataError")                                                       \
+    X(ERRCAT_NOTIMPLEMENTED, "NotImplemented")                                                     \
+    X(ERRCAT_NOTINSTALLED, "NotInstalled")                                                         \
+    X(ERRCAT_OBJECTNOTFOUND, "ObjectNotFound")                                                     \
+    X(ERRCAT_OPERATIONSTOPPED, "OperationStopped")                                                 \
+    X(ERRCAT_OPERATIONTIMEOUT, "OperationTimeout")                                                 \
+    X(ERRCAT_SYNTAXERROR, "SyntaxError")                                                           \
+    X(ERRCAT_PARSERERROR, "ParserError")                                                           \
+    X(ERRCAT_PERMISSIONDENIED, "PermissionDenied")                                                 \
+    X(ERRCAT_RESOURCEBUSY, "ResourceBusy")                                                         \
+    X(ERRCAT_RESOURCEEXISTS, "ResourceExists")                                                     \
+    X(ERRCAT_RESOURCEUNAVAILABLE, "ResourceUnavailable")                                           \
+    X(ERRCAT_READERROR, "ReadError")                                                               \
+    X(ERRCAT_WRITEERROR, "WriteError")                                                             \
+    X(ERRCAT_FROMSTDERR, "FromStdErr")                                                             \
+    X(ERRCAT_SECURITYERROR, "SecurityError")                                                       \
+    X(ERRCAT_PROTOCOLERROR, "ProtocolError")                                                       \
+    X(ERRCAT_CONNECTIONERROR, "ConnectionError")                                                   \
+    X(ERRCAT_AUTHENTICATIONERROR, "AuthenticationError")                                           \
+    X(ERRCAT_LIMITSEXCEEDED, "LimitsExceeded")                                                     \
+    X(ERRCAT_QUOTAEXCEEDED, "QuotaExceeded")                                                       \
+    X(ERRCAT_NOTENABLED, "NotEnabled")
+
+#define X_CATENUM(id, n) id,
+typedef enum ErrCategory { ERR_CATEGORIES(X_CATENUM) ERRCAT__COUNT } ErrCategory;
+#undef X_CATENUM
+
+/* The category named name (case-insensitive); 0 when there is none. */
+int errrec_category_lookup(const char *name, ErrCategory *out);
+const char *errrec_category_name(ErrCategory cat);
 
 extern const ObjClass cls_errorrecord;
 
@@ -112,6 +145,27 @@ int errrec_matches(Value rec, const char *name, size_t len);
  * says something ("InvalidArgument", "InvalidOperation"), else the exception name
  * ("Exception" for throw, "RuntimeException" for 1/0). */
 const char *errrec_reason(Value rec);
+/* Texts a record can carry besides its message (Write-Error's -CategoryActivity and friends,
+ * ErrorDetails): NULL or "" keeps what the record computes. */
+typedef enum ErrText {
+    ERRTXT_ACTIVITY,    /* CategoryInfo.Activity */
+    ERRTXT_REASON,      /* CategoryInfo.Reason */
+    ERRTXT_TARGETNAME,  /* CategoryInfo.TargetName */
+    ERRTXT_TARGETTYPE,  /* CategoryInfo.TargetType */
+    ERRTXT_DETAILS,     /* ErrorDetails.Message (the record then has ErrorDetails) */
+    ERRTXT_RECOMMENDED, /* ErrorDetails.RecommendedAction */
+    ERRTXT_EXCMSG,      /* $_.Exception.Message when it differs from the record's message */
+    ERRTXT__COUNT
+} ErrText;
+void errrec_set_text(Value rec, ErrText which, const char *text);
+/* A new record with the same contents as rec (Write-Error -ErrorRecord). */
+Value errrec_copy(Value rec);
+void errrec_set_id(Value rec, const char *id);
+void errrec_set_category(Value rec, ErrCategory cat);
+/* pwsh's catch looks at the wrapped exception first: when the kind rec wraps is type
+ * name/len (or derives from it), a copy of rec whose exception is that inner one (its
+ * message and type), for $_ in the handler; $null otherwise. */
+Value errrec_unwrap(Value rec, const char *name, size_t len);
 
 /* ---- standalone exception objects ([System.ArgumentException]::new('m'), throw $ex) ---- */
 /* The kind named name/len (short or full name); 0 when psmini does not know it. */

@@ -73,6 +73,8 @@ struct Interp {
     void *out_ctx;
     TextFn err_fn, host_fn;
     void *err_ctx, *host_ctx;
+    ReadFn read_fn; /* Read-Host's input (interp_set_read); NULL: stdin */
+    void *read_ctx;
     /* Interrupts (interp.h): stop_req is set by interp_request_stop from any thread or a
      * signal handler; stop_fd (an eventfd) is readable while it is set.  stop_claim/stop_owner:
      * a Select-Object asked its upstream to stop (pipe_stop_upstream); stop_owner is its input

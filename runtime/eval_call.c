@@ -41,6 +41,7 @@ struct Stage {
     char *pvname;        /* -PipelineVariable name (owned), or NULL */
     Scope *pvscope;      /* ... the scope it is set in (the pipeline's) */
     struct PvPipe *pv;   /* ... the pipe that sets it before passing each object on */
+    int io; /* 1: redirections or stream parameters of its own; 0: none; -1: not known yet */
 };
 
 typedef struct TeePipe {
@@ -104,15 +105,26 @@ static void io_leave(Interp *I, IOSave *sv)
     memcpy(I->sink, sv->sink, sizeof sv->sink);
 }
 
-/* Run one phase of a stage with its redirections and common parameters in force. */
+/* Does the stage change any stream setting io_enter installs?  (Fixed once it runs.) */
+static int stage_has_io(const Stage *s)
+{
+    if (s->err || s->ea >= 0) return 1;
+    for (int i = 2; i < 7; i++)
+        if (s->var[i] || (i >= 3 && (s->rd[i] || s->act[i] >= 0))) return 1;
+    return 0;
+}
+
+/* Run one phase of a stage with its redirections and common parameters in force.  Most
+ * stages have none, and skip the save and restore (this runs for every object). */
 static Status phase(Interp *I, Stage *s, Phase ph, Value v, int has_input)
 {
     IOSave sv;
-    io_enter(I, s, &sv);
+    if (s->io < 0) s->io = stage_has_io(s);
+    if (s->io) io_enter(I, s, &sv);
     Status st = ph == PH_BEGIN     ? s->begin(I, s)
                 : ph == PH_PROCESS ? s->process(I, s, v, has_input)
                                    : s->end(I, s);
-    io_leave(I, &sv);
+    if (s->io) io_leave(I, &sv);
     return take_stop(I, st);
 }
 
@@ -130,6 +142,7 @@ static void stage_init(Stage *s)
 {
     for (int i = 0; i < 7; i++)
         s->act[i] = -1, s->got[i] = val_null();
+    s->io = -1;
 }
 
 /* What every stage owns besides its own state: variable names, collectors, files, the tee. */
@@ -424,6 +437,14 @@ static TypeId param_type(Node *p, int *is_array)
     return TY_OBJECT;
 }
 
+/* A parameter type TypeId does not name but the binder does ([guid]), or NULL. */
+static const BindType *param_ext(Node *p, int is_array)
+{
+    for (Node *t = p->a; t; t = t->next)
+        if (t->kind == AST_TYPE) return bind_type_named(t->str, is_array ? t->len - 2 : t->len);
+    return NULL;
+}
+
 /* [CmdletBinding(DefaultParameterSetName = 'x', PositionalBinding = $false, ...)] */
 static unsigned decl_cmdletbinding(Interp *I, DeclBuilder *db, Node *pb, int *advanced)
 {
@@ -466,7 +487,7 @@ static FuncDecl *funcdecl_new(Interp *I, Value sbv, const char *name)
     for (Node *p = pb ? pb->a : NULL; p; p = p->next, i++) {
         int arr;
         TypeId t = param_type(p, &arr);
-        decl_param(fd->db, p->str, t, arr, NULL);
+        decl_param(fd->db, p->str, t, arr, param_ext(p, arr));
         for (Node *at = p->a; at; at = at->next)
             if (at->kind == AST_ATTRIBUTE) decl_attr(I, fd, i, at, &fd->advanced);
         fd->dflt[i] = p->b;
@@ -503,7 +524,7 @@ struct FuncStage {
     FuncDecl *fd;                            /* the compiled param() block (a reference) */
     Binder *b;                               /* this invocation's binding */
     BindHooks hooks;                         /* ValidateScript and delay-bind, run by I */
-    Value input;                             /* collected input for $input (object[]) */
+    Value input; /* collected input for $input (object[], made at the first object), or $null */
     Program *site_prog;                      /* the caller's program (holds st.node), borrowed */
 };
 typedef struct FuncStage FuncStage;
@@ -622,6 +643,45 @@ static void set_pscmdlet(Interp *I, FuncStage *f)
     var_set_take(scope_define(f->scope, "PSCmdlet", 8), o);
 }
 
+/* $PSBoundParameters, $args and $input of a call, made only if the body reads them (see
+ * lazy_autovars). */
+static Value lazy_bound(void *ctx)
+{
+    return bind_bound_params(((FuncStage *)ctx)->b);
+}
+
+static Value lazy_args(void *ctx)
+{
+    return val_ref(bind_extra(((FuncStage *)ctx)->b));
+}
+
+/* The objects collected for $input (made at the first one: most calls get none). */
+static Value input_items(FuncStage *f)
+{
+    if (f->input.kind == VAL_NULL) f->input = arr_new(TY_OBJECT, 0);
+    return f->input;
+}
+
+static Value lazy_input(void *ctx)
+{
+    return pipe_input_new(input_items(ctx));
+}
+
+/*
+** Leave $PSBoundParameters and $args pending in a simple function's own scope: its binding
+** does not change after the call is bound, so building them on first use gives the same
+** values.  An advanced function rebinds per pipeline object, and a dot-sourced call shares
+** the caller's scope, which outlives the call: both get them at once.  1 when left pending.
+*/
+static int lazy_autovars(FuncStage *f)
+{
+    if (f->dot || f->fd->advanced) return 0;
+    if (!scope_define_lazy(f->scope, "PSBoundParameters", lazy_bound, f)) return 0;
+    if (!scope_define_lazy(f->scope, "args", lazy_args, f))
+        var_set(scope_define(f->scope, "args", 4), bind_extra(f->b));
+    return 1;
+}
+
 /* Every declared parameter as a variable of the function's scope, $PSBoundParameters, $args
  * (a simple function's leftovers) and $PSCmdlet. */
 static Status bind_params(Interp *I, FuncStage *f)
@@ -643,6 +703,7 @@ static Status bind_params(Interp *I, FuncStage *f)
     I->cur = saved;
     I->prog = sp;
     if (st) return st;
+    if (lazy_autovars(f)) return ST_OK;
     var_set_take(scope_define(f->scope, "PSBoundParameters", 17), bind_bound_params(f->b));
     var_set(scope_define(f->scope, "args", 4), bind_extra(f->b));
     set_pscmdlet(I, f);
@@ -719,7 +780,7 @@ static Status func_process(Interp *I, Stage *s, Value v, int has_input)
     Status st = has_input ? set_item(I, f, v, &skip) : ST_OK;
     if (st || skip) return st;
     if (!f->blk_process) {
-        if (has_input) arr_push(f->input, v);
+        if (has_input) arr_push(input_items(f), v);
         return ST_OK;
     }
     if (has_input) {
@@ -735,8 +796,8 @@ static Status func_end(Interp *I, Stage *s)
 {
     FuncStage *f = (FuncStage *)s;
     if (!f->blk_end) return ST_OK;
-    if (!has_param(f, "input"))
-        var_set_take(scope_define(f->scope, "input", 5), pipe_input_new(f->input));
+    if (!has_param(f, "input") && (f->dot || !scope_define_lazy(f->scope, "input", lazy_input, f)))
+        var_set_take(scope_define(f->scope, "input", 5), pipe_input_new(input_items(f)));
     return run_block(I, f, f->blk_end);
 }
 
@@ -826,7 +887,7 @@ static Status func_stage(Interp *I, Value sb, const char *name, int dot, int fil
     f->dot = dot;
     f->filter = filter;
     f->piped = piped;
-    f->input = arr_new(TY_OBJECT, 0);
+    f->input = val_null();
     find_blocks(f, scriptblock_node(sb));
     f->fd = funcdecl_get(I, sb, name);
     f->b = bind_new(f->fd->plan);
@@ -1098,10 +1159,8 @@ static void common_params(Interp *I, const BindPlan *p, const Binder *b, Stage *
     }
 }
 
-/* The pipeline parameters of a cmdlet; swap unless the only one is a plain [object].  A
- * cmdlet declaring none gets its objects unbound in c->input, as before the binder: a
- * ParamSpec table cannot say ValueFromPipelineByPropertyName, so the item cmdlets read the
- * object (a FileInfo's path) themselves. */
+/* The pipeline parameters of a cmdlet (PS_PIPELINE, PS_BYPROP); swap unless the only one is
+ * a plain [object].  A cmdlet declaring none gets its objects unbound in c->input. */
 static void cmd_pipes(CmdStage *cs, const CmdDef *def)
 {
     cs->pipes = xcalloc((size_t)def->nparams + 1, sizeof(int));
@@ -1227,6 +1286,16 @@ static void splat(ArgList *l, Value v, Node *n)
     }
 }
 
+/* An Int32 literal written as its own decimal form ("42", not "042" or "0x2a"): the common
+ * argument, which object_wrap_text would leave unwrapped; told without formatting it. */
+static int plain_decimal(Value v, const char *s, size_t len)
+{
+    if (v.kind != VAL_INT32 || len == 0 || len > 9 || (s[0] == '0' && len > 1)) return 0;
+    for (size_t i = 0; i < len; i++)
+        if (s[i] < '0' || s[i] > '9') return 0;
+    return 1;
+}
+
 static Status eval_arg(Interp *I, Node *e, ArgList *l)
 {
     Value v;
@@ -1253,6 +1322,8 @@ static Status eval_arg(Interp *I, Node *e, ArgList *l)
         val_unref(v);
         return ST_OK;
     }
+    if (e->kind == AST_NUMBER && (e->flags & NF_ORIGTEXT) && !plain_decimal(v, e->str, e->len))
+        v = object_wrap_text(v, e->str, e->len);
     args_push(l, NULL, 0, v.kind == VAL_AUTONULL ? val_null() : v, 1, e);
     return ST_OK;
 }
@@ -1409,7 +1480,6 @@ static void free_stages(Interp *I, Stage **s, int n)
 {
     for (int i = 0; i < n; i++)
         if (s[i]) s[i]->free(I, s[i]);
-    free(s);
 }
 
 static Status run_stages(Interp *I, Stage **s, int n)
@@ -1531,9 +1601,12 @@ static Status element_stage(Interp *I, Node *e, int piped, Pipe *down, Stage **r
 
 Status eval_pipeline(Interp *I, Node *n, Pipe *out)
 {
+    enum { SHORT = 8 }; /* most pipelines: no allocation for the stage lists */
+    Stage *s_short[SHORT] = {0};
+    Node *elem_short[SHORT];
     int k = ast_count(n->a), i = k;
-    Stage **s = xcalloc((size_t)k, sizeof(Stage *));
-    Node **elem = xcalloc((size_t)k, sizeof(Node *));
+    Stage **s = k <= SHORT ? s_short : xcalloc((size_t)k, sizeof(Stage *));
+    Node **elem = k <= SHORT ? elem_short : xcalloc((size_t)k, sizeof(Node *));
     Status st = ST_OK;
     for (Node *e = n->a; e; e = e->next)
         elem[k - i--] = e;
@@ -1542,12 +1615,13 @@ Status eval_pipeline(Interp *I, Node *n, Pipe *out)
         st = element_stage(I, elem[i], i > 0, down, &s[i]);
         if (!st) down = &s[i]->pipe;
     }
-    free(elem);
+    if (elem != elem_short) free(elem);
     if (!st) join_natives(s, k);
     if (!st) st = run_stages(I, s, k);
     for (i = 0; i < k; i++)
         if (s[i]) set_common_vars(I, s[i]);
     free_stages(I, s, k);
+    if (s != s_short) free(s);
     return st;
 }
 

@@ -306,9 +306,31 @@ static Status eval_sbexpr(Interp *I, Node *n, Value *out)
 
 /* ---------------------------------------------------------------- casts ---- */
 
+/* [ref]$x refers to the variable x itself, so $r.Value = v assigns $x (also from a thread job
+ * the reference is passed to); [ref] of anything else, or of a variable not defined, holds
+ * the value in a variable of its own; [ref] of a reference is that reference. */
+static Status eval_ref(Interp *I, Node *e, Value *out)
+{
+    Qual q = e->kind == AST_VARIABLE ? qualifier(e) : Q_OTHER;
+    if (q != Q_ENV && q != Q_OTHER) {
+        Scope *s = qual_scope(I, q);
+        Var *var = s ? scope_local(s, e->str, e->len) : scope_lookup(I->cur, e->str, e->len);
+        if (var) return *out = scope_ref_new(var), ST_OK;
+    }
+    Value v;
+    Status st = eval_expr(I, e, &v);
+    if (st) return st;
+    if (v.kind == VAL_AUTONULL) v = val_null();
+    if (val_is(v, &cls_psreference)) return *out = v, ST_OK;
+    *out = scope_ref_box(v);
+    val_unref(v);
+    return ST_OK;
+}
+
 static Status eval_convert(Interp *I, Node *n, Value *out)
 {
     Node *t = n->a;
+    if (t->len == 3 && str_nicmp(t->str, "ref", 3) == 0) return eval_ref(I, n->b, out);
     if (n->b->kind == AST_HASH && str_icmp(t->str, "ordered") == 0)
         return eval_hash(I, n->b, 1, out);
     Value v;

@@ -20,6 +20,7 @@
 #include "runtime/psinfo.h"
 #include "runtime/runloc.h"
 #include "runtime/scriptblock.h"
+#include "runtime/strbuilder.h"
 
 typedef Status (*MethodFn)(Interp *I, Node *n, Value self, Value *args, int nargs, Value *out);
 
@@ -830,6 +831,10 @@ Status eval_method(Interp *I, Node *n, Value obj, const char *name, size_t len, 
         return eval_fail(I, n, EXC_RUNTIME, "InvokeMethodOnNull",
                          "You cannot call a method on a null-valued expression.");
     Value sm; /* Add-Member -MemberType ScriptMethod */
+    if (object_is_switch(obj) && str_ieq_slice(name, len, "ToBool"))
+        return *out = val_bool(convert_truthy(obj)), ST_OK;
+    if (object_is_switch(obj) && str_ieq_slice(name, len, "GetType"))
+        return *out = typeref_new(TY_SWITCH, 0), ST_OK;
     if (object_find_method(obj, name, len, &sm)) {
         int st = object_script_run(sm, obj, args, nargs, out);
         val_unref(sm);
@@ -1059,6 +1064,7 @@ static int index_one(Value obj, Value idx, int by_key, Value *out)
     }
     if (val_is_str(obj)) return str_at(obj, i, out);
     if (val_is(obj, &cls_tuple)) return coll_tuple_at(obj, i, out);
+    if (val_is(obj, &cls_strbuilder)) return strbuilder_index(obj, i, out, NULL) == 1;
     if (i == 0 || i == -1) return *out = val_ref(obj), 1;
     return 0;
 }

@@ -151,14 +151,17 @@ Status eval_collect(Interp *I, Node *n, Value *out)
     return ST_OK;
 }
 
+/* A loop's condition runs once per iteration: what it reads from shared containers is let go
+ * each time, not when the loop statement ends. */
 static Status eval_cond(Interp *I, Node *n, int *truth)
 {
+    size_t kept = val_keep_mark();
     Value v;
     Status st = eval_collect(I, n, &v);
-    if (st) return st;
-    *truth = convert_truthy(v);
-    val_unref(v);
-    return ST_OK;
+    if (!st) *truth = convert_truthy(v);
+    if (!st) val_unref(v);
+    val_keep_release(kept);
+    return st;
 }
 
 /* What a loop does with its body's status. */
@@ -261,7 +264,9 @@ Status eval_stmts(Interp *I, Node *stmts, Pipe *out)
             st = ST_STOP;
             break;
         }
+        size_t kept = val_keep_mark(); /* what a statement read from shared containers */
         st = eval_stmt(I, s, out);
+        val_keep_release(kept);
         if (st == ST_THROW) st = on_error(I, stmts, out);
         if (st) break;
         I->last_ok = I->nreported == nerr && I->native_ok;
@@ -689,12 +694,19 @@ static Status eval_data(Interp *I, Node *n, Pipe *out)
 
 /* ================================================================ try ==== */
 
-static Node *find_catch(Value rec, Node *catches)
+/* The catch for the pending error.  A typed catch that matches the exception the error
+ * wraps (FormatException inside MethodInvocationException) sees that inner exception as
+ * $_.Exception, as pwsh's handler lookup does. */
+static Node *find_catch(Interp *I, Node *catches)
 {
     for (Node *c = catches; c; c = c->next) {
         if (!c->a) return c;
-        for (Node *t = c->a; t; t = t->next)
-            if (errrec_matches(rec, t->str, t->len)) return c;
+        for (Node *t = c->a; t; t = t->next) {
+            if (!errrec_matches(I->error, t->str, t->len)) continue;
+            Value inner = errrec_unwrap(I->error, t->str, t->len);
+            if (!val_is_null(inner)) val_unref(I->error), I->error = inner;
+            return c;
+        }
     }
     return NULL;
 }
@@ -755,7 +767,7 @@ static Status eval_try(Interp *I, Node *n, Pipe *out)
     Status st = eval_stmts(I, n->a, out);
     I->try_depth--;
     if (st == ST_THROW) {
-        Node *c = find_catch(I->error, n->b);
+        Node *c = find_catch(I, n->b);
         if (c) st = run_catch(I, c, out);
     }
     return n->c ? run_finally(I, n->c, out, st) : st;

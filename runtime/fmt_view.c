@@ -10,7 +10,9 @@
 #include <string.h>
 
 #include "runtime/convert.h"
+#include "runtime/hashtable.h"
 #include "runtime/mem.h"
+#include "runtime/members.h"
 
 /* ======================================================================== DictionaryEntry */
 
@@ -102,6 +104,53 @@ Value dictentry_value(Value e)
     return as_entry(e)->val;
 }
 
+/* ======================================================================== KeyValuePair */
+
+/* What a generic Dictionary[K,V] enumerates into: properties Key and Value only (no Name
+ * alias and no format view, so Out-Default makes its auto-sized "Key Value" table). */
+static const char *const kvp_props[] = {"Key", "Value"};
+
+static int kvp_get(Value self, const char *name, size_t len, Value *out)
+{
+    for (size_t i = 0; i < 2; i++)
+        if (str_ieq_slice(name, len, kvp_props[i]))
+            return *out = val_ref(i ? as_entry(self)->val : as_entry(self)->key), 1;
+    return 0;
+}
+
+static size_t kvp_nprops(Value self)
+{
+    return 2;
+}
+
+static void kvp_prop_at(Value self, size_t i, const char **name, size_t *len, Value *val)
+{
+    *name = kvp_props[i];
+    *len = strlen(kvp_props[i]);
+    *val = i ? as_entry(self)->val : as_entry(self)->key;
+}
+
+const ObjClass cls_kvpair = {
+    .name = "KeyValuePair`2",
+    .full_name = "System.Collections.Generic.KeyValuePair`2",
+    .type = TY_OTHER,
+    .free = entry_free,
+    .to_string = entry_to_string,
+    .get_prop = kvp_get,
+    .nprops = kvp_nprops,
+    .prop_at = kvp_prop_at,
+};
+
+Value dictentry_for(Value dict, Value key, Value val)
+{
+    TypeId k, v;
+    if (!ht_dict_types(dict, &k, &v)) return dictentry_new(key, val);
+    ObjEntry *e = (ObjEntry *)obj_alloc(&cls_kvpair, sizeof(ObjEntry));
+    e->key = val_ref(key);
+    e->val = val_ref(val);
+    return val_obj_take(&e->obj);
+}
+
 /* ======================================================================== registry */
 
 /* DotNetTypes.format.ps1xml: Name 30 wide, Value the rest of the line, both left. */
@@ -167,7 +216,38 @@ static int is_timespan(Value v)
     return v.kind == VAL_TIMESPAN;
 }
 
+/* ---- System.DateTime: no list view in pwsh, so Format-List shows every property, in
+ * .NET's declaration order, then the DateTime ScriptProperty of types.ps1xml ---- */
+static Value dt_prop(void *ctx, Value v)
+{
+    const char *name = ctx;
+    MemberCtx mc = {0};
+    MemberError err;
+    Value out;
+    return member_get(&mc, v, name, strlen(name), &out, &err) == MEMBER_OK ? out : val_null();
+}
+
+#define DT_COL(n) {.label = n, .get = dt_prop, .get_ctx = (void *)n}
+static const FmtColumn datetime_cols[] = {
+    DT_COL("Date"),        DT_COL("Day"),         DT_COL("DayOfWeek"),  DT_COL("DayOfYear"),
+    DT_COL("Hour"),        DT_COL("Kind"),        DT_COL("Millisecond"), DT_COL("Microsecond"),
+    DT_COL("Nanosecond"),  DT_COL("Minute"),      DT_COL("Month"),      DT_COL("Second"),
+    DT_COL("Ticks"),       DT_COL("TimeOfDay"),   DT_COL("Year"),       DT_COL("DateTime"),
+};
+#undef DT_COL
+
+static int is_datetime(Value v)
+{
+    return v.kind == VAL_DATETIME;
+}
+
 static const FmtView builtin_views[] = {
+    {.name = "DateTime",
+     .type_name = "System.DateTime",
+     .match = is_datetime,
+     .shape = FMT_LIST,
+     .cols = datetime_cols,
+     .ncols = sizeof datetime_cols / sizeof datetime_cols[0]},
     {.name = "TimeSpan",
      .type_name = "System.TimeSpan",
      .match = is_timespan,

@@ -2,9 +2,10 @@
 ** fmt_view: formatting views as data.  A view maps a type name to a shape (table, list, wide)
 ** and a column list; modules register theirs at start-up (jobs, processes, files, error
 ** records ...) and the formatter looks them up by the object's type.  Built in: the
-** DictionaryEntry table (Name 30 wide, Value taking the rest of the line) and list views, and
-** the TimeSpan list (Days ... TotalMilliseconds).
-** Also home of DictionaryEntry itself, the item a hashtable enumerates into for display.
+** DictionaryEntry table (Name 30 wide, Value taking the rest of the line) and list views, the
+** TimeSpan list (Days ... TotalMilliseconds) and the DateTime list (Format-List only).
+** Also home of DictionaryEntry itself, the item a hashtable enumerates into for display, and
+** of KeyValuePair, what a generic Dictionary[K,V] enumerates into (no view: "Key Value").
 */
 #ifndef PSM_RUNTIME_FMT_VIEW_H
 #define PSM_RUNTIME_FMT_VIEW_H
@@ -77,5 +78,10 @@ extern const ObjClass cls_dictentry;
 Value dictentry_new(Value key, Value val); /* stores new references; never fails */
 Value dictentry_key(Value e);              /* borrowed */
 Value dictentry_value(Value e);            /* borrowed */
+/* ---- System.Collections.Generic.KeyValuePair`2 (properties Key, Value; "[k, v]") ---- */
+extern const ObjClass cls_kvpair;
+/* The entry dict enumerates into: a KeyValuePair for a generic Dictionary[K,V], else a
+ * DictionaryEntry (Hashtable, OrderedDictionary).  New reference; never fails. */
+Value dictentry_for(Value dict, Value key, Value val);
 
 #endif

@@ -15,6 +15,7 @@
 #include "runtime/fmt_cell.h"
 #include "runtime/hashtable.h"
 #include "runtime/mem.h"
+#include "runtime/object.h"
 #include "runtime/wildcard.h"
 
 #define MAX_TABLE_COLS 10    /* Format-Table shows at most this many property columns */
@@ -239,9 +240,11 @@ static int has_view(const Formatter *f, Value b)
 }
 
 /* Objects rendered by ToString, out of band: inline kinds, strings, decimals, and objects
- * without properties or a view.  TimeSpan is the one inline kind with a (list) view. */
+ * without properties or a view.  TimeSpan is the one inline kind with a (list) view; a
+ * DateTime lists its properties under Format-List only. */
 static int is_scalar(const Formatter *f, Value b)
 {
+    if (b.kind == VAL_DATETIME) return f->opt.shape != FMT_LIST;
     if (b.kind == VAL_TIMESPAN) return !has_view(f, b);
     if (b.kind != VAL_OBJ || val_is_str(b) || val_type_id(b) == TY_DECIMAL) return 1;
     return nprops(b) == 0 && !has_view(f, b);
@@ -451,28 +454,33 @@ static size_t last_visible(const Formatter *f)
     return last;
 }
 
-/* One line of cells: text[k] (len, dw) per column; trailing padding is trimmed. */
+/* One line of cells: text[k] (len, dw) per column.  As pwsh's TableWriter, every column but
+ * the last is padded to its width and the last (left-aligned) is not: a row whose last cells
+ * are empty keeps the padding of the earlier ones and their separators ("x    " under "A    B").
+ * upto: for a row wrapped over several lines, the last column with a line here; pwsh ends the
+ * line with that column, its separator and padding trimmed.  LINE_WHOLE: every column. */
 typedef struct LineCell {
     const char *s;
     size_t len, dw;
 } LineCell;
 
-static void put_line(Formatter *f, const LineCell *cells)
+#define LINE_WHOLE ((size_t)-1)
+
+static void put_line(Formatter *f, const LineCell *cells, size_t upto)
 {
     StrBuf *o = &f->out;
-    size_t start = o->len, content = o->len, last = last_visible(f);
+    size_t last = last_visible(f);
     int first = 1;
-    for (size_t k = 0; k < f->ncols; k++) {
+    for (size_t k = 0; k < f->ncols && k <= upto; k++) {
         const Col *c = &f->cols[k];
         if (c->hidden) continue;
+        size_t mark = o->len;
         if (!first) sb_putc(o, ' ');
         first = 0;
-        size_t mark = o->len;
-        size_t text =
-            fmtcell_put(o, cells[k].s, cells[k].len, cells[k].dw, c->width, c->align, k != last);
-        if (cells[k].len) content = mark + text;
+        fmtcell_put(o, cells[k].s, cells[k].len, cells[k].dw, c->width, c->align, k != last);
+        while (k == upto && o->len > mark && o->buf[o->len - 1] == ' ')
+            o->len--;
     }
-    o->len = content > start ? content : start;
     sb_putc(o, '\n');
 }
 
@@ -482,7 +490,7 @@ static void put_header(Formatter *f)
     LineCell *lc = xmalloc(sizeof(LineCell) * (f->ncols ? f->ncols : 1));
     for (size_t k = 0; k < f->ncols; k++)
         lc[k] = (LineCell){f->cols[k].label, f->cols[k].label_len, f->cols[k].label_dw};
-    put_line(f, lc);
+    put_line(f, lc, LINE_WHOLE);
     static const char dashes[] = "--------------------------------------------------------------"
                                  "------------------------------------------------------------";
     for (size_t k = 0; k < f->ncols; k++) {
@@ -490,7 +498,7 @@ static void put_header(Formatter *f)
         d = d < sizeof dashes - 1 ? d : sizeof dashes - 1;
         lc[k] = (LineCell){dashes, d, d};
     }
-    put_line(f, lc);
+    put_line(f, lc, LINE_WHOLE);
     free(lc);
 }
 
@@ -511,15 +519,19 @@ static void put_row_wrapped(Formatter *f, const Cell *row, LineCell *lc)
         lines = n > lines && !f->cols[k].hidden ? n : lines;
     }
     for (size_t j = 0; j < lines; j++) {
+        size_t upto = LINE_WHOLE;
         for (size_t k = 0; k < f->ncols; k++) {
             lc[k] = (LineCell){"", 0, 0};
+            /* an empty cell still has its one (empty) line, as pwsh's GenerateLines */
+            size_t n = f->slstart[2 * k + 1] ? f->slstart[2 * k + 1] : 1;
+            if (lines > 1 && j < n && !f->cols[k].hidden) upto = k;
             if (j < f->slstart[2 * k + 1]) {
                 FmtSlice s = f->wsl[f->slstart[2 * k] + j];
                 const char *p = f->data.buf + row[k].off + s.off;
                 lc[k] = (LineCell){p, s.len, fmtcell_width(p, s.len)};
             }
         }
-        put_line(f, lc);
+        put_line(f, lc, upto);
     }
 }
 
@@ -532,7 +544,7 @@ static void put_row(Formatter *f, const Cell *row)
     } else {
         for (size_t k = 0; k < f->ncols; k++)
             lc[k] = (LineCell){f->data.buf + row[k].off, row[k].len, row[k].dw};
-        put_line(f, lc);
+        put_line(f, lc, LINE_WHOLE);
     }
     if (lc != stack) free(lc);
 }
@@ -793,10 +805,23 @@ static void start(Formatter *f, Value v)
 
 /* ======================================================================== feeding */
 
+/* A list view's entries for other types are registered as list views of the same name (the
+ * FileSystem "children" list has one for files and one for directories, as pwsh's
+ * EntrySelectedBy): an object of such a type switches the columns.  1 when switched. */
+static int list_entry_switch(Formatter *f, Value v)
+{
+    const FmtView *w = f->state == FS_LIST ? fmt_view_find(v, FMT_LIST) : NULL;
+    if (!w || !w->name || !f->view->name || str_icmp(w->name, f->view->name) != 0) return 0;
+    clear_cols(f);
+    add_cols(f, w->cols, w->ncols, v, SZ_AUTO);
+    f->view = w;
+    return 1;
+}
+
 static void object(Formatter *f, Value v)
 {
     if (f->state == FS_IDLE) start(f, v);
-    if (f->view && !fmt_view_matches(f->view, v)) {
+    if (f->view && !fmt_view_matches(f->view, v) && !list_entry_switch(f, v)) {
         if (f->state == FS_LIST)
             list_own_props(f, v, &f->out);
         else
@@ -822,18 +847,24 @@ static void feed(Formatter *f, Value v, int depth)
             feed(f, arr_peek(b, i), depth + 1);
         return;
     }
+    if (object_src_text(v)) { /* a numeric command argument shows as written: 0x1a */
+        Value s = val_str(object_src_text(v));
+        feed(f, s, depth);
+        val_unref(s);
+        return;
+    }
     if (ht_is(b)) {
         for (size_t i = 0; i < ht_count(b); i++) {
             Value key, val;
             ht_entry_peek(b, i, &key, &val);
-            Value e = dictentry_new(key, val);
+            Value e = dictentry_for(b, key, val);
             object(f, e);
             val_unref(e);
         }
         return;
     }
     if (f->state == FS_WIDE || (f->state == FS_IDLE && f->opt.shape == FMT_WIDE) ||
-        !is_scalar(f, b)) {
+        !is_scalar(f, b) || object_is_switch(v)) { /* a SwitchParameter: IsPresent */
         object(f, v);
         return;
     }

@@ -40,6 +40,16 @@ static void ht_free(Obj *o)
     free(h->slot);
 }
 
+/* Marks every key and value (the table is already marked). */
+static void ht_share(Obj *o)
+{
+    ObjHash *h = (ObjHash *)o;
+    for (size_t i = 0; i < h->len; i++) {
+        val_share(h->e[i].key);
+        val_share(h->e[i].val);
+    }
+}
+
 static int ht_prop(Value self, const char *name, size_t len, Value *out);
 static int ht_setprop(Value self, const char *name, size_t len, Value v);
 
@@ -51,6 +61,7 @@ const ObjClass cls_hashtable = {
     .free = ht_free,
     .get_prop = ht_prop,
     .set_prop = ht_setprop,
+    .share = ht_share,
 };
 const ObjClass cls_ordered = {
     .name = "OrderedDictionary",
@@ -60,6 +71,7 @@ const ObjClass cls_ordered = {
     .free = ht_free,
     .get_prop = ht_prop,
     .set_prop = ht_setprop,
+    .share = ht_share,
 };
 
 /* "System.Collections.Generic.Dictionary`2[System.String,System.Int32]" */
@@ -81,6 +93,7 @@ const ObjClass cls_dictionary = {
     .to_string = dict_str,
     .get_prop = ht_prop,
     .set_prop = ht_setprop,
+    .share = ht_share,
 };
 
 Value ht_new(int ordered)
@@ -109,9 +122,21 @@ int ht_is(Value v)
     return val_is(v, &cls_hashtable) || val_is(v, &cls_ordered) || val_is(v, &cls_dictionary);
 }
 
-size_t ht_count(Value h)
+/*
+** Every public operation below holds the table's lock (a no-op unless it is shared: see
+** value.h), and a shared table marks what it stores.  Static helpers assume the lock.
+*/
+#define LOCK(h)   obj_lock(&(h)->obj)
+#define UNLOCK(h) obj_unlock(&(h)->obj)
+
+size_t ht_count(Value hv)
 {
-    return as_ht(h)->len;
+    ObjHash *h = as_ht(hv);
+    if (!h->obj.shared) return h->len;
+    LOCK(h);
+    size_t n = h->len;
+    UNLOCK(h);
+    return n;
 }
 
 /* ---- key identity ---- */
@@ -198,17 +223,23 @@ static Entry *lookup(ObjHash *h, Value key)
     return i >= 0 ? &h->e[i] : NULL;
 }
 
-int ht_get(Value h, Value key, Value *out)
+int ht_get(Value hv, Value key, Value *out)
 {
-    Entry *e = lookup(as_ht(h), key);
+    ObjHash *h = as_ht(hv);
+    LOCK(h);
+    Entry *e = lookup(h, key);
     if (e) *out = val_ref(e->val);
+    UNLOCK(h);
     return e != NULL;
 }
 
-int ht_key_peek(Value h, Value key, Value *stored)
+int ht_key_peek(Value hv, Value key, Value *stored)
 {
-    Entry *e = lookup(as_ht(h), key);
-    if (e) *stored = e->key;
+    ObjHash *h = as_ht(hv);
+    LOCK(h);
+    Entry *e = lookup(h, key);
+    if (e) *stored = val_keep(e->key);
+    UNLOCK(h);
     return e != NULL;
 }
 
@@ -222,76 +253,113 @@ int ht_get_str(Value h, const char *key, size_t len, Value *out)
 
 static void insert(ObjHash *h, Value key, Value val, uint32_t hash)
 {
+    if (h->obj.shared) val_share(key), val_share(val);
     if ((h->len + 1) * 2 > h->nslot) reindex(h, h->nslot ? h->nslot * 2 : 8);
     Entry e = {val_ref(key), val_ref(val), hash};
     ARRAY_PUSH(h->e, h->len, h->cap, e);
     h->slot[find_slot(h, key, hash)] = (int32_t)(h->len - 1);
 }
 
+/* Released values are unreferenced after the lock is let go: freeing one may run a free hook
+ * that takes the lock again, and the critical section stays short. */
 void ht_set(Value hv, Value key, Value val)
 {
     ObjHash *h = as_ht(hv);
+    LOCK(h);
     Entry *e = lookup(h, key);
+    Value old = val_null();
     if (!e) {
         insert(h, key, val, ht_key_hash(key));
-        return;
+    } else {
+        if (h->obj.shared) val_share(val);
+        old = e->val;
+        e->val = val_ref(val);
     }
-    Value old = e->val;
-    e->val = val_ref(val);
+    UNLOCK(h);
     val_unref(old);
 }
 
 int ht_add(Value hv, Value key, Value val)
 {
     ObjHash *h = as_ht(hv);
-    if (lookup(h, key)) return 0;
-    insert(h, key, val, ht_key_hash(key));
-    return 1;
+    LOCK(h);
+    int added = lookup(h, key) == NULL;
+    if (added) insert(h, key, val, ht_key_hash(key));
+    UNLOCK(h);
+    return added;
+}
+
+static void move_last_to(ObjHash *h, size_t i)
+{
+    if (i >= h->len - 1) return;
+    Entry e = h->e[h->len - 1];
+    memmove(h->e + i + 1, h->e + i, (h->len - 1 - i) * sizeof(Entry));
+    h->e[i] = e;
+    reindex(h, h->nslot);
 }
 
 int ht_insert_at(Value hv, size_t i, Value key, Value val)
 {
     ObjHash *h = as_ht(hv);
-    if (lookup(h, key)) return 0;
-    insert(h, key, val, ht_key_hash(key));
-    if (i >= h->len - 1) return 1;
-    Entry e = h->e[h->len - 1];
-    memmove(h->e + i + 1, h->e + i, (h->len - 1 - i) * sizeof(Entry));
-    h->e[i] = e;
-    reindex(h, h->nslot);
-    return 1;
+    LOCK(h);
+    int added = lookup(h, key) == NULL;
+    if (added) {
+        insert(h, key, val, ht_key_hash(key));
+        move_last_to(h, i);
+    }
+    UNLOCK(h);
+    return added;
 }
 
 int ht_remove(Value hv, Value key)
 {
     ObjHash *h = as_ht(hv);
+    LOCK(h);
     Entry *e = lookup(h, key);
-    if (!e) return 0;
-    val_unref(e->key);
-    val_unref(e->val);
-    size_t i = (size_t)(e - h->e);
-    memmove(e, e + 1, (h->len - i - 1) * sizeof(Entry));
-    h->len--;
-    reindex(h, h->nslot);
-    return 1;
+    Entry gone = {val_null(), val_null(), 0};
+    if (e) {
+        gone = *e;
+        size_t i = (size_t)(e - h->e);
+        memmove(e, e + 1, (h->len - i - 1) * sizeof(Entry));
+        h->len--;
+        reindex(h, h->nslot);
+    }
+    UNLOCK(h);
+    val_unref(gone.key);
+    val_unref(gone.val);
+    return e != NULL;
 }
 
 void ht_clear(Value hv)
 {
     ObjHash *h = as_ht(hv);
-    for (size_t i = 0; i < h->len; i++) {
-        val_unref(h->e[i].key);
-        val_unref(h->e[i].val);
-    }
-    h->len = 0;
+    LOCK(h);
+    Entry *gone = h->e;
+    size_t n = h->len;
+    h->e = NULL;
+    h->len = h->cap = 0;
     if (h->nslot) memset(h->slot, 0xFF, h->nslot * sizeof(int32_t));
+    UNLOCK(h);
+    for (size_t i = 0; i < n; i++) {
+        val_unref(gone[i].key);
+        val_unref(gone[i].val);
+    }
+    free(gone);
 }
 
-void ht_entry_peek(Value h, size_t i, Value *key, Value *val)
+/* A shared table may shrink under the caller's loop: past the end, both are $null. */
+void ht_entry_peek(Value hv, size_t i, Value *key, Value *val)
 {
-    Entry *e = &as_ht(h)->e[i];
-    *key = e->key;
-    *val = e->val;
+    ObjHash *h = as_ht(hv);
+    if (!h->obj.shared) {
+        *key = h->e[i].key;
+        *val = h->e[i].val;
+        return;
+    }
+    LOCK(h);
+    *key = i < h->len ? val_keep(h->e[i].key) : val_null();
+    *val = i < h->len ? val_keep(h->e[i].val) : val_null();
+    UNLOCK(h);
 }
 
 Value ht_copy(Value hv)
@@ -299,8 +367,10 @@ Value ht_copy(Value hv)
     ObjHash *h = as_ht(hv);
     Value r = h->obj.cls == &cls_dictionary ? ht_new_dict(h->ktype, h->vtype)
                                             : ht_new(h->obj.cls == &cls_ordered);
+    LOCK(h);
     for (size_t i = 0; i < h->len; i++)
         insert(as_ht(r), h->e[i].key, h->e[i].val, h->e[i].hash);
+    UNLOCK(h);
     return r;
 }
 
@@ -308,9 +378,11 @@ Value ht_copy(Value hv)
 
 static Value column(ObjHash *h, int keys)
 {
+    LOCK(h);
     Value a = arr_new(TY_OBJECT, h->len);
     for (size_t i = 0; i < h->len; i++)
         arr_push(a, keys ? h->e[i].key : h->e[i].val);
+    UNLOCK(h);
     return a;
 }
 
@@ -336,12 +408,13 @@ int ht_digit_key(Value self, const char *name, size_t len, Value *out)
 int ht_base_prop(Value self, const char *name, size_t len, Value *out)
 {
     ObjHash *h = as_ht(self);
-    if (str_ieq_slice(name, len, "IsReadOnly") || str_ieq_slice(name, len, "IsFixedSize") ||
-        str_ieq_slice(name, len, "IsSynchronized"))
+    if (str_ieq_slice(name, len, "IsSynchronized"))
+        return *out = val_bool(val_is_synchronized(self)), 1;
+    if (str_ieq_slice(name, len, "IsReadOnly") || str_ieq_slice(name, len, "IsFixedSize"))
         return *out = val_bool(0), 1;
     if (str_ieq_slice(name, len, "SyncRoot")) return *out = val_ref(self), 1;
     if (str_ieq_slice(name, len, "Count")) {
-        *out = val_int((int32_t)h->len);
+        *out = val_int((int32_t)ht_count(self));
         return 1;
     }
     if (str_ieq_slice(name, len, "Keys") || str_ieq_slice(name, len, "Values")) {

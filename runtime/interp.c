@@ -358,6 +358,12 @@ void interp_set_host(Interp *I, TextFn fn, void *ctx)
     I->host_ctx = fn ? ctx : stdout;
 }
 
+void interp_set_read(Interp *I, ReadFn fn, void *ctx)
+{
+    I->read_fn = fn;
+    I->read_ctx = ctx;
+}
+
 void interp_set_error_style(Interp *I, int oneline, int color)
 {
     I->err_oneline = oneline;

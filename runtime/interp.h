@@ -52,6 +52,11 @@ void interp_set_output(Interp *I, OutputFn fn, void *ctx);
 void interp_flush_output(Interp *I);
 void interp_set_errors(Interp *I, TextFn fn, void *ctx); /* rendered errors */
 void interp_set_host(Interp *I, TextFn fn, void *ctx);   /* Write-Host text (with newline) */
+/* Where Read-Host reads a line when the runspace has no terminal of its own (a job's): 1 and an
+ * owned line without its newline in *line; 0 when no input can be had (the read fails as in
+ * pwsh -NonInteractive); -1 when the runspace was stopped meanwhile.  NULL fn: stdin. */
+typedef int (*ReadFn)(void *ctx, Interp *I, char **line);
+void interp_set_read(Interp *I, ReadFn fn, void *ctx);
 /* How errors are rendered: oneline = the interactive "Reason: message" form (default: the
  * block form with the source line); color = VT sequences (when stderr is a terminal). */
 void interp_set_error_style(Interp *I, int oneline, int color);

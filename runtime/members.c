@@ -11,6 +11,7 @@
 #include "runtime/array.h"
 #include "runtime/collections.h"
 #include "runtime/decimal.h"
+#include "runtime/fmt_view.h"
 #include "runtime/hashtable.h"
 #include "runtime/mem.h"
 #include "runtime/members_kinds.h"
@@ -360,10 +361,16 @@ static int m_ht_enum(MbrCall *k, Value self, Value *out)
 {
     size_t n = ht_count(self);
     *out = arr_new(TY_OBJECT, n);
+    TypeId kt, vt;
+    int generic = ht_dict_types(self, &kt, &vt); /* KeyValuePair entries */
     for (size_t i = 0; i < n; i++) {
-        ObjEntry *e = (ObjEntry *)obj_alloc(&cls_entry, sizeof(ObjEntry));
         Value key, val;
         ht_entry_peek(self, i, &key, &val);
+        if (generic) {
+            arr_push_take(*out, dictentry_for(self, key, val));
+            continue;
+        }
+        ObjEntry *e = (ObjEntry *)obj_alloc(&cls_entry, sizeof(ObjEntry));
         e->key = val_ref(key);
         e->val = val_ref(val);
         arr_push_take(*out, val_obj_take(&e->obj));

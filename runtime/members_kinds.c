@@ -196,9 +196,11 @@ typedef struct MData {
     RxSpan *g;
 } MData;
 
+/* Atomic: a Match and its groups may be shared with a thread job (runtime/value.h THREADS)
+ * and released on different threads. */
 static void mdata_unref(MData *d)
 {
-    if (--d->rc) return;
+    if (__atomic_sub_fetch(&d->rc, 1, __ATOMIC_ACQ_REL)) return;
     free(d->text);
     free(d->g);
     rx_unref(d->re);
@@ -315,12 +317,18 @@ static int groups_get(Value self, const char *name, size_t len, Value *out)
     return groups_lookup(g, name, len, out);
 }
 
+static void groups_share(Obj *o)
+{
+    val_share(((ObjGroups *)o)->items);
+}
+
 const ObjClass cls_rxgroups = {
     .name = "GroupCollection",
     .full_name = "System.Text.RegularExpressions.GroupCollection",
     .type = TY_OTHER,
     .free = groups_free,
     .get_prop = groups_get,
+    .share = groups_share,
 };
 
 /* The name of a slot as .NET shows it: the group's name, or its number. */
@@ -339,7 +347,7 @@ static Value group_new(const ObjClass *cls, MData *d, size_t slot)
     RxSpan sp = slot < d->n ? d->g[slot] : (RxSpan){RX_NOPOS, RX_NOPOS};
     int ok = sp.start != RX_NOPOS;
     g->d = d;
-    d->rc++;
+    __atomic_fetch_add(&d->rc, 1, __ATOMIC_RELAXED);
     g->slot = slot;
     g->prop[GP_SUCCESS] = val_bool(ok);
     g->prop[GP_NAME] = slot_name(d, slot);
@@ -354,7 +362,7 @@ static Value groups_new(MData *d, size_t nslots)
 {
     ObjGroups *c = (ObjGroups *)obj_alloc(&cls_rxgroups, sizeof(ObjGroups));
     c->d = d;
-    d->rc++;
+    __atomic_fetch_add(&d->rc, 1, __ATOMIC_RELAXED);
     c->items = arr_new(TY_OBJECT, nslots);
     for (size_t i = 0; i < nslots; i++)
         arr_push_take(c->items, group_new(&cls_rxgroup, d, i));

@@ -21,6 +21,7 @@
 #include "runtime/members_util.h"
 #include "runtime/scriptblock.h"
 #include "runtime/statics.h"
+#include "runtime/strbuilder.h"
 
 /* ================================================================ Regex ==== */
 
@@ -274,10 +275,20 @@ static const FmtView guid_view = {
     .ncols = 1,
 };
 
+/* Format-List shows the same ScriptProperty: "Guid : <the D string>". */
+static const FmtView guid_list_view = {
+    .name = "System.Guid",
+    .type_name = "System.Guid",
+    .shape = FMT_LIST,
+    .cols = guid_cols,
+    .ncols = 1,
+};
+
 static void register_views(void)
 {
     fmt_view_register(&version_view);
     fmt_view_register(&guid_view);
+    fmt_view_register(&guid_list_view);
 }
 
 void nettype_register_views(void)
@@ -709,6 +720,12 @@ static const NetType types[] = {
      scriptblock_statics,
      NULL},
     {{"enum", "System.Enum", NULL, NULL}, NULL, is_any_enum, enum_conv_refuse, enum_statics, NULL},
+    {{"Text.StringBuilder", "System.Text.StringBuilder", NULL, NULL},
+     &cls_strbuilder,
+     NULL,
+     strbuilder_conv,
+     strbuilder_statics,
+     strbuilder_methods},
 };
 
 static const NetType *find_type(const char *name, size_t len)

@@ -5,6 +5,7 @@
 */
 #include "runtime/object.h"
 
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -20,12 +21,27 @@ typedef struct ObjCustom {
     Value base;      /* PSObject wrapper: the wrapped value; PSCustomObject: $null */
     Value props;     /* ordered Hashtable: name -> value (or a ScriptProperty member) */
     Value methods;   /* ordered Hashtable of ScriptMethod members, or $null */
+    int cow;         /* props is shared with other wrappers (object_wrap_notes): copy to change */
     Value typenames; /* extra type names in front of the type's own (PSTypeName), or $null */
+    char *text;      /* wrapper of a numeric command argument: its source text, or NULL */
+    int is_switch;   /* wrapper of a [switch] parameter's Boolean: a SwitchParameter */
 } ObjCustom;
 
 static ObjCustom *as_custom(Value v)
 {
     return (ObjCustom *)v.as.o;
+}
+
+/* c's note table, made its own before a change. */
+static Value own_props(ObjCustom *c)
+{
+    if (c->cow) {
+        Value p = ht_copy(c->props);
+        val_unref(c->props);
+        c->props = p;
+        c->cow = 0;
+    }
+    return c->props;
 }
 
 static void custom_free(Obj *o)
@@ -35,6 +51,7 @@ static void custom_free(Obj *o)
     val_unref(c->props);
     val_unref(c->methods);
     val_unref(c->typenames);
+    free(c->text);
 }
 
 /* ---- script members ---- */
@@ -59,12 +76,19 @@ static void script_str(Value self, StrBuf *out)
     convert_append_scalar(((ObjScript *)self.as.o)->sb, out);
 }
 
+static void script_share(Obj *o)
+{
+    val_share(((ObjScript *)o)->sb);
+    val_share(((ObjScript *)o)->last);
+}
+
 static const ObjClass cls_scriptmember = {
     .name = "PSScriptProperty",
     .full_name = "System.Management.Automation.PSScriptProperty",
     .type = TY_OTHER,
     .free = script_free,
     .to_string = script_str,
+    .share = script_share,
 };
 
 Value object_script_member(Value sb, int is_method, ScriptRunFn run, void *runspace)
@@ -84,9 +108,16 @@ int object_is_script_member(Value v, int *is_method)
     return 1;
 }
 
+/*
+** A script member runs in the runspace that created it.  Once its object is shared with a
+** thread job (value.h) it could be called from another thread, or after that runspace is
+** gone, so a shared script member does not run: it yields $null.  (pwsh would run it in its
+** runspace; psmini has no cross-thread calls into a runspace.)
+*/
 int object_script_run(Value member, Value self, const Value *args, int nargs, Value *out)
 {
     ObjScript *m = (ObjScript *)member.as.o;
+    if (m->obj.shared) return *out = val_null(), 0;
     return m->run(m->runspace, m->sb, self, args, nargs, out);
 }
 
@@ -131,7 +162,9 @@ static size_t custom_nprops(Value self)
 static void custom_prop_at(Value self, size_t i, const char **name, size_t *len, Value *val)
 {
     object_prop_peek(self, i, name, len, val);
-    if (val_is(*val, &cls_scriptmember)) { /* computed now, kept until the next read */
+    if (val_is_shared(*val) && val_is(*val, &cls_scriptmember)) {
+        *val = val_null(); /* see object_script_run */
+    } else if (val_is(*val, &cls_scriptmember)) { /* computed now, kept until the next read */
         ObjScript *m = (ObjScript *)val->as.o;
         Value v = script_get(*val, self);
         val_unref(m->last);
@@ -159,10 +192,29 @@ static void custom_to_string(Value self, StrBuf *out)
     sb_putc(out, '}');
 }
 
-/* The wrapper prints as its base value. */
+/* The wrapper prints as its base value, or as the source text it remembers. */
 static void wrapper_to_string(Value self, StrBuf *out)
 {
-    convert_append_string(as_custom(self)->base, NULL, out);
+    if (as_custom(self)->text)
+        sb_puts(out, as_custom(self)->text);
+    else
+        convert_append_string(as_custom(self)->base, NULL, out);
+}
+
+static Value live_typenames(Value v);
+
+/* Sharing (value.h): the member tables a shared object would make on first use are made now,
+ * while one thread owns it, so its fields never change afterwards; the property store is a
+ * Hashtable, which locks itself. */
+static void custom_share(Obj *o)
+{
+    ObjCustom *c = (ObjCustom *)o;
+    if (val_is_null(c->methods)) c->methods = ht_new(1);
+    live_typenames(val_obj_take(o));
+    val_share(c->base);
+    val_share(own_props(c));
+    val_share(c->methods);
+    val_share(c->typenames);
 }
 
 const ObjClass cls_pscustomobject = {
@@ -175,6 +227,7 @@ const ObjClass cls_pscustomobject = {
     .set_prop = custom_set,
     .nprops = custom_nprops,
     .prop_at = custom_prop_at,
+    .share = custom_share,
 };
 const ObjClass cls_psobject = {
     .name = "PSObject",
@@ -186,6 +239,7 @@ const ObjClass cls_psobject = {
     .set_prop = custom_set,
     .nprops = custom_nprops,
     .prop_at = custom_prop_at,
+    .share = custom_share,
 };
 
 Value val_base(Value v)
@@ -214,6 +268,54 @@ Value object_wrap(Value base)
     return custom_alloc(&cls_psobject, base);
 }
 
+/* Only when the text differs from the number's own string ("0x1a", "1kb", "1.50", not "1"),
+ * as pwsh does: an ordinary argument stays a plain number and costs nothing more. */
+Value object_wrap_text(Value num, const char *text, size_t len)
+{
+    char buf[24];
+    if (num.kind == VAL_INT32) {
+        int n = snprintf(buf, sizeof buf, "%d", (int)num.as.i);
+        if ((size_t)n == len && memcmp(buf, text, len) == 0) return num;
+    } else {
+        StrBuf sb = {0};
+        convert_append_scalar(num, &sb);
+        int same = sb.len == len && memcmp(sb_str(&sb), text, len) == 0;
+        sb_free(&sb);
+        if (same) return num;
+    }
+    Value w = custom_alloc(&cls_psobject, num);
+    val_unref(num);
+    as_custom(w)->text = xstrndup(text, len);
+    return w;
+}
+
+Value object_wrap_switch(int present)
+{
+    Value w = custom_alloc(&cls_psobject, val_bool(present));
+    as_custom(w)->is_switch = 1;
+    object_set_prop(w, "IsPresent", 9, val_bool(present));
+    return w;
+}
+
+int object_is_switch(Value v)
+{
+    return val_is(v, &cls_psobject) && as_custom(v)->is_switch;
+}
+
+const char *object_src_text(Value v)
+{
+    return val_is(v, &cls_psobject) ? as_custom(v)->text : NULL;
+}
+
+Value object_wrap_notes(Value base, Value notes)
+{
+    ObjCustom *c = (ObjCustom *)obj_alloc(&cls_psobject, sizeof(ObjCustom));
+    c->base = val_ref(base);
+    c->props = val_ref(notes);
+    c->cow = 1;
+    return val_obj_take(&c->obj);
+}
+
 static int has_props(Value v)
 {
     return val_is(v, &cls_pscustomobject) || val_is(v, &cls_psobject);
@@ -223,7 +325,7 @@ int object_set_prop(Value v, const char *name, size_t len, Value val)
 {
     if (!has_props(v)) return 0;
     Value k = val_str_n(name, len);
-    ht_set(as_custom(v)->props, k, val);
+    ht_set(own_props(as_custom(v)), k, val);
     val_unref(k);
     return 1;
 }
@@ -232,7 +334,7 @@ int object_remove_prop(Value v, const char *name, size_t len)
 {
     if (!has_props(v)) return 0;
     Value k = val_str_n(name, len);
-    int r = ht_remove(as_custom(v)->props, k);
+    int r = ht_remove(own_props(as_custom(v)), k);
     val_unref(k);
     return r;
 }
@@ -246,6 +348,11 @@ void object_prop_peek(Value v, size_t i, const char **name, size_t *len, Value *
 {
     Value k;
     ht_entry_peek(as_custom(v)->props, i, &k, val);
+    if (!val_is_str(k)) { /* a shared object lost the property meanwhile */
+        *name = "";
+        *len = 0;
+        return;
+    }
     *name = val_str_data(k);
     *len = val_str_len(k);
 }

@@ -24,6 +24,19 @@ void object_prop_peek(Value v, size_t i, const char **name, size_t *len, Value *
  * reference to v); any other value is wrapped first.  Never fails. */
 Value object_with_note(Value v, const char *name, size_t len, Value val);
 Value object_wrap(Value base); /* a PSObject wrapper around base (itself if already one) */
+/* A numeric command argument (takes num): wrapped with its source text as its string form
+ * ("$p", [string]$p, -f, output) when that text differs from the number's own; else num. */
+Value object_wrap_text(Value num, const char *text, size_t len);
+const char *object_src_text(Value v); /* that text (borrowed), NULL for anything else */
+/* A [switch] parameter's value: a SwitchParameter (GetType, -is [switch], an IsPresent
+ * table when shown) that converts and tests as the Boolean it wraps.  New reference. */
+Value object_wrap_switch(int present);
+int object_is_switch(Value v);
+/* A new PSObject wrapper around base whose note properties are those of the ordered Hashtable
+ * notes (name -> value), which the wrapper shares (a new reference) and copies only when its
+ * own properties change, so stamping the same notes on many values (job output) costs one
+ * allocation per value.  notes must not change afterwards.  base must not be a wrapper. */
+Value object_wrap_notes(Value base, Value notes);
 /* [pscustomobject]@{...}: the keys in order; a PSTypeName key names the type instead. */
 Value object_from_dict(Value h);
 Value object_copy(Value v); /* $o.psobject.Copy(): a shallow copy (other values: v itself) */

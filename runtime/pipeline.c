@@ -153,7 +153,16 @@ Pipe *pipe_null(void)
 static Status collect_put(Interp *I, Pipe *self, Value v)
 {
     Collector *c = (Collector *)self;
-    if (c->items.kind == VAL_NULL) c->items = arr_new(TY_OBJECT, 4);
+    if (c->n++ == 0) {
+        c->items = val_ref(v);
+        return ST_OK;
+    }
+    if (c->n == 2) {
+        Value a = arr_new(TY_OBJECT, 4);
+        arr_push(a, c->items);
+        val_unref(c->items);
+        c->items = a;
+    }
     arr_push(c->items, v);
     return ST_OK;
 }
@@ -162,28 +171,35 @@ void collector_init(Collector *c)
 {
     c->pipe.put = collect_put;
     c->items = val_null();
+    c->n = 0;
 }
 
 Value collector_take(Collector *c)
 {
     Value a = c->items;
+    size_t n = c->n;
     c->items = val_null();
-    if (a.kind == VAL_NULL) return val_autonull();
-    if (arr_len(a) != 1) return a;
-    Value one = arr_get(a, 0);
-    val_unref(a);
-    return one;
+    c->n = 0;
+    return n ? a : val_autonull();
 }
 
 Value collector_take_array(Collector *c)
 {
     Value a = c->items;
+    size_t n = c->n;
     c->items = val_null();
-    return a.kind == VAL_NULL ? arr_new(TY_OBJECT, 0) : a;
+    c->n = 0;
+    if (n == 1) {
+        Value one = arr_from(&a, 1);
+        val_unref(a);
+        return one;
+    }
+    return n ? a : arr_new(TY_OBJECT, 0);
 }
 
 void collector_free(Collector *c)
 {
     val_unref(c->items);
     c->items = val_null();
+    c->n = 0;
 }

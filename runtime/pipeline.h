@@ -52,7 +52,8 @@ Pipe *pipe_null(void);
 /* Collects objects for assignment and $( ) (language.md 5.2). */
 typedef struct Collector {
     Pipe pipe;
-    Value items; /* object[] once something arrived, else $null */
+    Value items; /* n == 1: the one object; n > 1: object[]; else $null */
+    size_t n;    /* objects so far (most collections hold one: no array until a second) */
 } Collector;
 void collector_init(Collector *c);
 /* 0 objects -> AutomationNull, 1 -> the object, more -> object[]; resets c. */

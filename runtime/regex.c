@@ -1046,16 +1046,17 @@ Regex *rx_compile(const char *pat, size_t len, unsigned opts, char **err)
     return re;
 }
 
+/* Atomic: a Match holding its Regex may be shared with a thread job (runtime/value.h). */
 Regex *rx_ref(Regex *re)
 {
-    re->refs++;
+    __atomic_fetch_add(&re->refs, 1, __ATOMIC_RELAXED);
     return re;
 }
 
 void rx_unref(Regex *re)
 {
     size_t k;
-    if (!re || --re->refs > 0) return;
+    if (!re || __atomic_sub_fetch(&re->refs, 1, __ATOMIC_ACQ_REL) > 0) return;
     for (k = 0; k < re->nslot; k++) {
         free(re->slot[k].name);
         free(re->slot[k].pg);

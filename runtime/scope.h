@@ -35,6 +35,26 @@ Var *scope_lookup(Scope *s, const char *name, size_t len);
 Var *scope_local(Scope *s, const char *name, size_t len);  /* s only; NULL when absent */
 Var *scope_define(Scope *s, const char *name, size_t len); /* find or create ($null) in s */
 int scope_remove(Scope *s, const char *name, size_t len);  /* 1 when removed */
+/*
+** A variable of s built on first use: the first lookup, define, remove or listing that reaches
+** it calls make(ctx) (a new reference) and stores the result as an ordinary variable.  For
+** automatic variables that most scopes never read; ctx must outlive s or the first use.  name
+** is a static string.  Returns 0, doing nothing, when s already has a variable of that name
+** (or no room for another pending one): the caller then sets it at once.
+*/
+typedef Value (*ScopeLazyFn)(void *ctx);
+int scope_define_lazy(Scope *s, const char *name, ScopeLazyFn make, void *ctx);
+
+/* A Var as a Value (a new reference) that keeps it alive after its scope ends or it is
+ * removed: what a PSVariable holds, so (Get-Variable x).Value reads and writes $x itself. */
+extern const ObjClass cls_var;
+Value scope_var_handle(Var *v);
+Var *scope_var_of(Value h); /* the Var of a handle (borrowed), or NULL */
+/* [ref]: a PSReference whose Value reads and writes v ([ref]$x), or a variable of its own
+ * holding val ([ref]5).  New references. */
+extern const ObjClass cls_psreference;
+Value scope_ref_new(Var *v);
+Value scope_ref_box(Value val);
 
 Value var_value(const Var *v);        /* borrowed */
 void var_set(Var *v, Value val);      /* stores a new reference, releases the old value */

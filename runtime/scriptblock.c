@@ -34,12 +34,18 @@ static void script_to_string(Value self, StrBuf *out)
     sb_puts(out, as_script(self)->text);
 }
 
+static void script_share(Obj *o)
+{
+    val_share(((ObjScript *)o)->closure);
+}
+
 const ObjClass cls_scriptblock = {
     .name = "ScriptBlock",
     .full_name = "System.Management.Automation.ScriptBlock",
     .type = TY_SCRIPTBLOCK,
     .free = script_free,
     .to_string = script_to_string,
+    .share = script_share,
 };
 
 Value scriptblock_new(Program *p, Node *n, const char *text, size_t len)

@@ -13,6 +13,7 @@
 #include <string.h>
 
 #include "runtime/decimal.h"
+#include "runtime/hashtable.h"
 #include "runtime/mem.h"
 #include "runtime/members_kinds.h"
 #include "runtime/members_string.h"
@@ -586,6 +587,21 @@ static const MbrMethod number_methods[] = {
     {NULL, 0, 0, NULL, NULL},
 };
 
+/* [hashtable]::Synchronized(h): h itself, shared with thread jobs under its lock (value.h). */
+static int ht_synchronized(MbrCall *k, Value self, Value *out)
+{
+    Value h = val_base(k->a[0]);
+    if (!ht_is(h))
+        return mbr_exc(k, "ArgumentNullException", "Value cannot be null. (Parameter 'table')");
+    *out = val_synchronize(h);
+    return 0;
+}
+
+static const MbrMethod hashtable_methods[] = {
+    {"Synchronized", 1, 1, ht_synchronized, "table"},
+    {NULL, 0, 0, NULL, NULL},
+};
+
 /* ---- the type table ---- */
 
 typedef struct StaticType {
@@ -609,6 +625,8 @@ static const StaticType types[] = {
     {"Environment", "System.Environment", sys_env_statics, sys_env_sprops},
     {"IO.Path", "System.IO.Path", sys_path_statics, sys_path_sprops},
     {"Text.Encoding", "System.Text.Encoding", mbr_encoding_statics, mbr_encoding_sprops},
+    {"Collections.Hashtable", "System.Collections.Hashtable", hashtable_methods, NULL},
+    {"Hashtable", "System.Collections.Hashtable", hashtable_methods, NULL},
     {"Number", NULL, number_methods, number_props}, /* the number types (see find) */
 };
 

@@ -21,6 +21,7 @@
 typedef struct InfoRec {
     Obj obj;
     int stream;
+    int host;  /* a host write (inforec_new_host); 2: it did not end its line */
     Value msg; /* String */
 } InfoRec;
 
@@ -90,6 +91,28 @@ Value inforec_new(int stream, const char *msg)
     r->stream = stream;
     r->msg = val_str(msg);
     return val_obj_take(&r->obj);
+}
+
+Value inforec_new_host(const char *msg)
+{
+    Value v = inforec_new(STREAM_INFO, msg);
+    ((InfoRec *)v.as.o)->host = 1;
+    return v;
+}
+
+int inforec_is_host(Value v)
+{
+    return is_info(v) && ((InfoRec *)v.as.o)->host;
+}
+
+void inforec_set_nonewline(Value v)
+{
+    if (is_info(v)) ((InfoRec *)v.as.o)->host |= 2;
+}
+
+int inforec_nonewline(Value v)
+{
+    return is_info(v) && (((InfoRec *)v.as.o)->host & 2);
 }
 
 int inforec_stream(Value v)

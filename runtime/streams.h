@@ -19,6 +19,13 @@ extern const ObjClass cls_inforecord;
 Value inforec_new(int stream, const char *msg); /* never fails */
 int inforec_stream(Value v);                    /* STREAM_* of a record, 0 for anything else */
 const char *inforec_message(Value v);           /* borrowed */
+/* The InformationRecord of a host write (Write-Host, or a job's message shown on its host;
+ * pwsh tags these PSHOST): a receiver shows it whatever its $InformationPreference. */
+Value inforec_new_host(const char *msg);
+int inforec_is_host(Value v);
+/* A host write that did not end its line (Write-Host -NoNewline, a prompt). */
+void inforec_set_nonewline(Value v);
+int inforec_nonewline(Value v);
 
 /* What Out-Default shows for v: "WARNING: msg" style text for a stream record, the error view
  * for an ErrorRecord (merged with 2>&1), else v itself.  A new reference. */

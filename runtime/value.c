@@ -4,6 +4,7 @@
 */
 #include "runtime/value.h"
 
+#include <pthread.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -88,9 +89,102 @@ void val_unref(Value v)
 {
     if (v.kind != VAL_OBJ) return;
     Obj *o = v.as.o;
-    if (--o->rc > 0) return;
+    if (o->shared ? __atomic_sub_fetch(&o->rc, 1, __ATOMIC_ACQ_REL) > 0 : --o->rc > 0) return;
     if (o->cls->free) o->cls->free(o);
     free(o);
+}
+
+uint32_t obj_refcount(const Obj *o)
+{
+    return o->shared ? __atomic_load_n(&o->rc, __ATOMIC_ACQUIRE) : o->rc;
+}
+
+/* ---- sharing between threads ---- */
+
+/* One recursive lock for every shared object (the reason is in value.h). */
+static pthread_once_t share_once = PTHREAD_ONCE_INIT;
+static pthread_mutex_t share_mu;
+
+static void share_init(void)
+{
+    pthread_mutexattr_t a;
+    pthread_mutexattr_init(&a);
+    pthread_mutexattr_settype(&a, PTHREAD_MUTEX_RECURSIVE);
+    pthread_mutex_init(&share_mu, &a);
+    pthread_mutexattr_destroy(&a);
+}
+
+void obj_share_self(Obj *o)
+{
+    pthread_once(&share_once, share_init);
+    o->shared = 1;
+}
+
+/* A kind without a share hook: what it shows as properties is what it holds. */
+static void share_props(Value v)
+{
+    size_t n = v.as.o->cls->nprops(v);
+    for (size_t i = 0; i < n; i++) {
+        const char *name;
+        size_t len;
+        Value p;
+        v.as.o->cls->prop_at(v, i, &name, &len, &p);
+        val_share(p);
+    }
+}
+
+void val_share(Value v)
+{
+    if (v.kind != VAL_OBJ || v.as.o->shared) return;
+    Obj *o = v.as.o;
+    pthread_once(&share_once, share_init);
+    o->shared = 1; /* first, so a cycle ends here */
+    if (o->cls->share)
+        o->cls->share(o);
+    else if (o->cls->nprops && o->cls->prop_at)
+        share_props(v);
+}
+
+void obj_lock_shared(void)
+{
+    pthread_mutex_lock(&share_mu);
+}
+
+void obj_unlock_shared(void)
+{
+    pthread_mutex_unlock(&share_mu);
+}
+
+Value val_synchronize(Value v)
+{
+    if (v.kind != VAL_OBJ) return v;
+    val_share(v);
+    __atomic_store_n(&v.as.o->synced, 1, __ATOMIC_RELAXED);
+    return val_ref(v);
+}
+
+int val_is_synchronized(Value v)
+{
+    return v.kind == VAL_OBJ && __atomic_load_n(&v.as.o->synced, __ATOMIC_RELAXED);
+}
+
+_Thread_local ValKeep val_kept;
+
+Value val_keep(Value v)
+{
+    if (v.kind != VAL_OBJ || !v.as.o->shared) return v;
+    ARRAY_PUSH(val_kept.items, val_kept.len, val_kept.cap, val_ref(v));
+    return v;
+}
+
+void val_keep_drain(size_t mark)
+{
+    while (val_kept.len > mark)
+        val_unref(val_kept.items[--val_kept.len]);
+    if (mark == 0) {
+        free(val_kept.items);
+        val_kept = (ValKeep){0};
+    }
 }
 
 const ObjClass *val_class(Value v)
@@ -268,11 +362,13 @@ uint32_t utf8_decode(const char *s, size_t len, size_t *n)
 size_t val_str_len16(Value s)
 {
     ObjString *o = as_str(s);
-    if (o->len16 != SIZE_MAX) return o->len16;
+    /* A shared string's cache may be filled by two threads at once: both store the same. */
+    size_t cached = __atomic_load_n(&o->len16, __ATOMIC_RELAXED);
+    if (cached != SIZE_MAX) return cached;
     size_t units = 0, n;
     for (size_t i = 0; i < o->len; i += n)
         units += utf8_decode(o->data + i, o->len - i, &n) > 0xFFFF ? 2 : 1;
-    o->len16 = units;
+    __atomic_store_n(&o->len16, units, __ATOMIC_RELAXED);
     return units;
 }
 

@@ -10,8 +10,32 @@
 ** pwsh type and carries hooks, so other modules (jobs, regex, errors) define their own object
 ** kinds without touching a central enum: embed Obj first, define a `const ObjClass` with
 ** designated initializers (unused hooks stay NULL, type = TY_OTHER), allocate with obj_alloc.
-** Refcounts are not atomic (Values never cross threads); cycles leak (a hashtable holding
-** itself is rare in scripts, and LSan stays precise for everything else).
+** Cycles leak (a hashtable holding itself is rare in scripts, and LSan stays precise for
+** everything else).
+**
+** THREADS: an object is reachable from one thread only, unless it is marked shared.  A value
+** handed to a thread job ($using:, -ArgumentList, -InputObject) is marked with val_share first,
+** as are [hashtable]::Synchronized and [System.Collections.ArrayList]::Synchronized results, so
+** reference types are the same object in the caller and the job, as in pwsh.  The mark is set by
+** the one thread that can reach the object, before it is published, and never cleared; it
+** spreads to everything the object holds (the class's share hook), and a shared container marks
+** whatever is later stored into it, so a shared object never holds an unshared one.  Shared
+** objects count references atomically (unshared ones keep plain increments: one predictable
+** branch).  Their mutable state (hashtable and dictionary entries, array and list items,
+** PSCustomObject properties, which live in a hashtable, and the value of a variable that a [ref]
+** or PSVariable reaches) is touched only under obj_lock, one recursive process-wide lock:
+** critical sections are a few hundred instructions, and one lock cannot deadlock when an
+** operation on one shared object reads another (a key's Equals).  A *_peek of a shared container
+** returns a value kept alive by the reading thread (val_keep) until the statement that read it
+** ends, so a borrowed view stays valid while another thread replaces it.  Two threads writing
+** one plain @{} may lose updates, as in .NET, but never corrupt memory.  Other object kinds do
+** not change once made, so atomic counts are all they need; a kind without a share hook has what
+** it holds marked through its properties (nprops/prop_at).  A script member (ScriptProperty,
+** ScriptMethod) of a shared object yields $null instead of running (runtime/object.c).  Known
+** gaps, kinds with mutable state of their own and no lock yet: a compiled [regex] reuses one
+** PCRE2 match buffer, and a StringBuilder appends in place, so one such object used on two
+** threads at once is not safe (-match and -replace compile their own pattern per runspace and
+** are not affected).
 **
 ** Decisions: Decimal is a heap object (96-bit mantissa + scale does not fit beside the tag);
 ** so is BigInteger ([bigint], the 'n' suffix: runtime/bigint.h); enums, Version and Regex
@@ -67,7 +91,9 @@ typedef struct Value {
  * the first member and allocate with obj_alloc. */
 struct Obj {
     const ObjClass *cls; /* type name, free function, hooks */
-    uint32_t rc;         /* reference count (not atomic) */
+    uint32_t rc;         /* reference count (atomic once shared) */
+    uint8_t shared;      /* reachable from several threads (see THREADS above) */
+    uint8_t synced;      /* made by a Synchronized() factory: IsSynchronized is True */
 };
 
 /*
@@ -136,6 +162,7 @@ struct ObjClass {
     size_t (*nprops)(Value self);
     void (*prop_at)(Value self, size_t i, const char **name, size_t *len, Value *val);
     int (*equals)(Value self, Value other); /* NULL: reference identity */
+    void (*share)(Obj *o); /* val_share each value o holds (NULL: see THREADS above) */
 };
 
 /* ---- inline constructors (cannot fail) ---- */
@@ -211,10 +238,63 @@ Value val_single(float f);
 /* ---- references ---- */
 static inline Value val_ref(Value v)
 {
-    if (v.kind == VAL_OBJ) v.as.o->rc++;
+    if (v.kind != VAL_OBJ) return v;
+    if (v.as.o->shared)
+        __atomic_fetch_add(&v.as.o->rc, 1, __ATOMIC_RELAXED);
+    else
+        v.as.o->rc++;
     return v;
 }
 void val_unref(Value v); /* frees the object at zero; scalars: no-op */
+
+/* ---- sharing between threads (see THREADS above) ---- */
+/* Mark v and everything it holds shared.  Call it on the thread that owns v, before v
+ * becomes reachable from another thread.  Scalars: no-op. */
+void val_share(Value v);
+/* Mark o alone, whatever it holds: for kinds that guard their own contents with a lock of
+ * their own (jobs, under their table's lock). */
+void obj_share_self(Obj *o);
+static inline int val_is_shared(Value v)
+{
+    return v.kind == VAL_OBJ && v.as.o->shared;
+}
+/* [hashtable]::Synchronized(v), [System.Collections.ArrayList]::Synchronized(v): v itself
+ * (a new reference), shared and reporting IsSynchronized True.  pwsh returns a wrapper whose
+ * every call takes the table's lock; a shared object already behaves so, and the caller's
+ * original reference then reports IsSynchronized True as well (a harmless difference). */
+Value val_synchronize(Value v);
+int val_is_synchronized(Value v);
+/* The lock of shared objects (recursive).  Unshared objects need none: these do nothing. */
+void obj_lock_shared(void);
+void obj_unlock_shared(void);
+static inline void obj_lock(const Obj *o)
+{
+    if (o->shared) obj_lock_shared();
+}
+static inline void obj_unlock(const Obj *o)
+{
+    if (o->shared) obj_unlock_shared();
+}
+/* Keep a borrowed value of a shared container alive on this thread until the statement that
+ * read it ends (val_keep_release); returns v.  Unshared values are returned as they are. */
+Value val_keep(Value v);
+/* The evaluator brackets each statement: mark before, release after (this thread only). */
+typedef struct ValKeep {
+    Value *items;
+    size_t len, cap;
+} ValKeep;
+extern _Thread_local ValKeep val_kept; /* per thread, like the stack it mirrors */
+void val_keep_drain(size_t mark);
+static inline size_t val_keep_mark(void)
+{
+    return val_kept.len;
+}
+static inline void val_keep_release(size_t mark)
+{
+    if (val_kept.len > mark) val_keep_drain(mark);
+}
+/* The current reference count (atomic read for shared objects). */
+uint32_t obj_refcount(const Obj *o);
 
 /* A fresh object of cls with refcount 1; size includes the Obj header; zeroed.  Never NULL. */
 Obj *obj_alloc(const ObjClass *cls, size_t size);

@@ -221,3 +221,280 @@ System.ArgumentException
 13
 Friday
 ## END
+
+#### Format-List of a [guid] shows its Guid property
+[guid]'04030201-0605-0807-090a-0b0c0d0e0f10' | Format-List
+## STDOUT:
+
+Guid : 04030201-0605-0807-090a-0b0c0d0e0f10
+
+## END
+
+#### Format-List of a [version] lists its six properties
+[version]'1.2.3.4' | Format-List
+## STDOUT:
+
+Major         : 1
+Minor         : 2
+Build         : 3
+Revision      : 4
+MajorRevision : 0
+MinorRevision : 4
+
+## END
+
+#### Generic Dictionary shows a Key Value table
+$d = [System.Collections.Generic.Dictionary[string,int]]::new()
+$d['a'] = 1; $d.Add('bb', 22)
+$d
+## STDOUT:
+
+Key Value
+--- -----
+a       1
+bb     22
+
+## END
+
+#### Generic Dictionary enumerates KeyValuePair objects
+$d = [System.Collections.Generic.Dictionary[string,int]]::new()
+$d['a'] = 1; $d.Add('bb', 22)
+$d.GetEnumerator() | ForEach-Object Key
+foreach ($kv in $d.GetEnumerator()) { "$($kv.Key)=$($kv.Value) $kv" }
+($d.GetEnumerator() | Select-Object -First 1).GetType().Name
+## STDOUT:
+a
+bb
+a=1 [a, 1]
+bb=22 [bb, 22]
+KeyValuePair`2
+## END
+
+#### Generic Dictionary through Format-List shows Key and Value
+$d = [System.Collections.Generic.Dictionary[string,int]]::new()
+$d['a'] = 1; $d.Add('bb', 22)
+$d | Format-List
+## STDOUT:
+
+Key   : a
+Value : 1
+
+Key   : bb
+Value : 22
+
+## END
+
+#### Hashtable and OrderedDictionary keep the Name Value view
+[ordered]@{x = 1}
+## STDOUT:
+
+Name                           Value
+----                           -----
+x                              1
+
+## END
+
+#### ErrorCategory has all 32 values
+$names = [enum]::GetNames([System.Management.Automation.ErrorCategory])
+$names.Count
+$names[1..4] -join ','
+[int][System.Management.Automation.ErrorCategory]::NotEnabled
+## STDOUT:
+32
+OpenError,CloseError,DeviceError,DeadlockDetected
+31
+## END
+
+#### Write-Error sets category, id, target and the CategoryInfo texts
+Write-Error 'boom' -Category OpenError -ErrorId MyId -TargetObject 42 2>$null
+$e = $Error[0]
+"$e"
+$e.FullyQualifiedErrorId
+$e.CategoryInfo.ToString()
+$e.TargetObject
+Write-Error -Message m -Category ResourceBusy -CategoryActivity act -CategoryReason rsn -CategoryTargetName tn -CategoryTargetType tt 2>$null
+$Error[0].CategoryInfo | Format-List
+$Error[0].FullyQualifiedErrorId
+## STDOUT:
+boom
+MyId
+OpenError: (42:Int32) [Write-Error], WriteErrorException
+42
+
+Category   : ResourceBusy
+Activity   : act
+Reason     : rsn
+TargetName : tn
+TargetType : tt
+
+Microsoft.PowerShell.Commands.WriteErrorException
+## END
+
+#### Write-Error -Category takes every ErrorCategory name, a number or an enum value
+foreach ($n in [enum]::GetNames([System.Management.Automation.ErrorCategory])) {
+    Write-Error x -Category $n 2>$null
+    if ("$($Error[0].CategoryInfo.Category)" -ne $n) { "mismatch $n" }
+}
+Write-Error x -Category 27 2>$null; "$($Error[0].CategoryInfo.Category)"
+Write-Error x -Category ([System.Management.Automation.ErrorCategory]::QuotaExceeded) 2>$null
+$Error[0].CategoryInfo.Category.GetType().Name
+"$($Error[0].CategoryInfo.Category)"
+## STDOUT:
+ConnectionError
+ErrorCategory
+QuotaExceeded
+## END
+
+#### Write-Error inside a function qualifies the id with the function's name
+function Get-Thing { Write-Error 'nope' -ErrorId ThingMissing }
+Get-Thing 2>$null
+$Error[0].FullyQualifiedErrorId
+function Get-Other { Write-Error 'plain' }
+Get-Other 2>$null
+$Error[0].FullyQualifiedErrorId
+## STDOUT:
+ThingMissing,Get-Thing
+Microsoft.PowerShell.Commands.WriteErrorException,Get-Other
+## END
+
+#### Write-Error -Exception keeps the exception; -Message becomes ErrorDetails
+Write-Error -Exception ([System.ArgumentException]::new('bad arg')) -Message 'shown' 2>$null
+$e = $Error[0]
+"$e"
+$e.Exception.GetType().FullName
+$e.Exception.Message
+$e.ErrorDetails.Message
+$e.FullyQualifiedErrorId
+$e.CategoryInfo.Reason
+Write-Error -Exception ([System.InvalidOperationException]::new('io')) 2>$null
+$null -eq $Error[0].ErrorDetails
+"$($Error[0])"
+## STDOUT:
+shown
+System.ArgumentException
+bad arg
+shown
+System.ArgumentException
+ArgumentException
+True
+io
+## END
+
+#### Write-Error -RecommendedAction fills ErrorDetails; pipeline input is the message
+Write-Error 'r' -RecommendedAction 'do this' 2>$null
+$Error[0].ErrorDetails.RecommendedAction
+$Error[0].ErrorDetails.Message
+'one', 'two' | Write-Error 2>$null
+$Error[1].Exception.Message, $Error[0].Exception.Message -join ','
+## STDOUT:
+do this
+r
+one,two
+## END
+
+#### Write-Error -ErrorRecord writes a copy of the record
+try { [int]::Parse('x') } catch { Write-Error -ErrorRecord $_ -CategoryReason Why 2>$null }
+$Error[0].Exception.GetType().Name
+$Error[0].CategoryInfo.Reason
+$Error[0].FullyQualifiedErrorId
+## STDOUT:
+MethodInvocationException
+Why
+FormatException
+## END
+
+#### Write-Error -ErrorAction Stop throws the record
+try { Write-Error 'stop' -ErrorId X -Category InvalidResult -ErrorAction Stop } catch {
+    $_.FullyQualifiedErrorId; $_.Exception.GetType().Name; "$($_.CategoryInfo.Category)"
+}
+## STDOUT:
+X
+WriteErrorException
+InvalidResult
+## END
+
+#### A .NET method's exception is wrapped as MethodInvocationException
+try { [int]::Parse('x') } catch {
+    $_.Exception.Message
+    $_.Exception.GetType().FullName
+    $_.Exception.InnerException.GetType().FullName
+    $_.Exception.InnerException.Message
+    $_.FullyQualifiedErrorId
+}
+## STDOUT:
+Exception calling "Parse" with "1" argument(s): "The input string 'x' was not in a correct format."
+System.Management.Automation.MethodInvocationException
+System.FormatException
+The input string 'x' was not in a correct format.
+FormatException
+## END
+
+#### catch [FormatException] matches the wrapped exception and sees it as $_.Exception
+try { [int]::Parse('x') } catch [System.FormatException] {
+    'format'; $_.Exception.GetType().Name; "$_"
+} catch { 'other' }
+try { [int]::Parse('x') } catch [System.Management.Automation.MethodInvocationException] {
+    'mie'; $_.Exception.GetType().Name
+}
+try { [int]::Parse('x') } catch [Exception] { $_.Exception.GetType().Name }
+try { [int]::Parse('x') } catch { $_.Exception.GetType().Name }
+## STDOUT:
+format
+FormatException
+The input string 'x' was not in a correct format.
+mie
+MethodInvocationException
+FormatException
+MethodInvocationException
+## END
+
+#### Format-List of a DateTime lists its properties, DateTime last
+[datetime]::new(2026, 1, 5, 9, 3, 7).AddTicks(12345) | Format-List
+## STDOUT:
+
+Date        : 1/5/2026 12:00:00 AM
+Day         : 5
+DayOfWeek   : Monday
+DayOfYear   : 5
+Hour        : 9
+Kind        : Unspecified
+Millisecond : 1
+Microsecond : 234
+Nanosecond  : 500
+Minute      : 3
+Month       : 1
+Second      : 7
+Ticks       : 639032005870012345
+TimeOfDay   : 09:03:07.0012345
+Year        : 2026
+DateTime    : Monday, January 5, 2026 9:03:07 AM
+
+## END
+
+#### Format-List of a TimeSpan uses its list view
+[timespan]::new(1, 2, 3) | Format-List
+## STDOUT:
+
+Days              : 0
+Hours             : 1
+Minutes           : 2
+Seconds           : 3
+Milliseconds      : 0
+Ticks             : 37230000000
+TotalDays         : 0.0430902777777778
+TotalHours        : 1.03416666666667
+TotalMinutes      : 62.05
+TotalSeconds      : 3723
+TotalMilliseconds : 3723000
+
+## END
+
+#### A job's error record keeps any ErrorCategory in the parent
+$j = Start-Job { Write-Error 'busy' -Category ResourceBusy; Write-Error 'quota' -Category QuotaExceeded }
+$null = Wait-Job $j
+Receive-Job $j 2>$null
+"$($Error[1].CategoryInfo.Category) $($Error[0].CategoryInfo.Category)"
+Remove-Job $j
+## STDOUT:
+ResourceBusy QuotaExceeded
+## END

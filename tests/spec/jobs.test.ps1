@@ -166,3 +166,106 @@ RunspaceId
 A PSComputerName RunspaceId
 A PSShowComputerName
 ## END
+
+#### a thread job's runspace has its own job table; Ids still come from the one counter
+Start-ThreadJob { Start-Job { 1 } | Out-Null; (Get-Job).Count } | Receive-Job -Wait
+(Get-Job | ForEach-Object { "$($_.Id) $($_.PSJobTypeName)" }) -join ','
+$t = Start-ThreadJob { $j = Start-Job { 'inner' }; "$($j.Id) $(Receive-Job $j -Wait)" }
+Receive-Job $t -Wait
+(Start-Job { 1 }).Id
+## STDOUT:
+1
+1 ThreadJob
+5 inner
+7
+## END
+
+#### jobs started inside a thread job are stopped and reaped when its runspace ends
+# (the inner job's process reports its pid; once the thread job is done the process is gone,
+# not even a zombie; the loops only bound a broken build)
+$t = Start-ThreadJob {
+    $j = Start-Job { $PID; Start-Sleep 60 }
+    $p = $null
+    for ($i = 0; $i -lt 400 -and -not $p; $i++) { $p = Receive-Job $j; Start-Sleep -Milliseconds 20 }
+    $p
+}
+$p = Receive-Job $t -Wait
+"started: $($p -gt 0)"
+for ($i = 0; $i -lt 200 -and (Test-Path "/proc/$p"); $i++) { Start-Sleep -Milliseconds 50 }
+"gone: $(-not (Test-Path "/proc/$p")) $(@(Get-Job).Count)"
+## STDOUT:
+started: True
+gone: True 1
+## END
+
+#### Write-Information in a job reaches its Information stream under SilentlyContinue
+# (pwsh adds every information record to the stream; the preference only decides whether it
+# is shown, in the job and again where Receive-Job writes it)
+$j = Start-Job { Write-Information 'pinfo'; 'out' }
+$t = Start-ThreadJob { Write-Information 'tinfo'; 'out' }
+$null = Wait-Job $j, $t -Timeout 20
+"$($j.ChildJobs[0].Information.Count) $($j.ChildJobs[0].Information[0]) $($t.Information.Count) $($t.Information[0])"
+Receive-Job $j -Keep
+Receive-Job $t -Keep
+"captured: $(Receive-Job $j -Keep 6>&1)"
+Receive-Job $t -Keep -InformationAction Continue
+Receive-Job $j -Keep -InformationVariable iv | Out-Null
+"iv: $iv"
+$k = Start-Job { Write-Information 'ignored' -InformationAction Ignore; Write-Host 'host' }
+$null = Wait-Job $k -Timeout 20
+Receive-Job $k
+"$($k.ChildJobs[0].Information.Count)"
+## STDOUT:
+1 pinfo 1 tinfo
+out
+out
+captured: pinfo out
+out
+tinfo
+iv: pinfo
+host
+1
+## END
+
+#### a job waiting in Read-Host is Blocked; without a terminal Receive-Job fails the read
+# (on a terminal Receive-Job reads the answer there; a script has none, so the job's read fails
+# as in pwsh -NonInteractive and the job goes on)
+$j = Start-Job { $n = Read-Host 'name'; "got [$n]" }
+for ($i = 0; $i -lt 200 -and $j.State -ne 'Blocked'; $i++) { Start-Sleep -Milliseconds 50; $null = Get-Job }
+"$($j.State) $($j.ChildJobs[0].State) $((Get-Job -State Blocked).Id)"
+Receive-Job $j -Wait -ErrorVariable ev -ErrorAction SilentlyContinue
+"$($j.State) $($ev[0].FullyQualifiedErrorId)"
+$ev[0].Exception.Message
+## STDOUT:
+Blocked Blocked 1
+name: got []
+Completed InvalidOperation,Microsoft.PowerShell.Commands.ReadHostCommand
+PowerShell is in NonInteractive mode. Read and Prompt functionality is not available.
+## END
+
+#### a thread job waiting in Read-Host is Blocked; Stop-Job ends a Blocked job as Stopped
+$t = Start-ThreadJob { Read-Host 'x'; 'not reached' }
+for ($i = 0; $i -lt 200 -and $t.State -ne 'Blocked'; $i++) { Start-Sleep -Milliseconds 50 }
+"$($t.State)"
+try { Wait-Job $t -Any } catch { $_.FullyQualifiedErrorId }
+Stop-Job $t
+"$($t.State) $(@(Receive-Job $t).Count)"
+$j = Start-Job { Read-Host 'y' }
+for ($i = 0; $i -lt 200 -and $j.State -ne 'Blocked'; $i++) { Start-Sleep -Milliseconds 50; $null = Get-Job }
+Stop-Job $j
+"$($j.State) $($j.ChildJobs[0].State)"
+## STDOUT:
+Blocked
+BlockedJobsDeadlockWithWaitJob,Microsoft.PowerShell.Commands.WaitJobCommand
+x: Stopped 0
+Stopped Stopped
+## END
+
+#### Write-Host -NoNewline in a job stays on its line where Receive-Job shows it
+Start-Job { Write-Host a -NoNewline; Write-Host b; 'out' } | Receive-Job -Wait
+Start-ThreadJob { Write-Host c -NoNewline; Write-Host d } | Receive-Job -Wait
+## STDOUT:
+ab
+out
+cd
+## END

@@ -267,7 +267,6 @@ Blocked
 BlockedJobsDeadlockWithWaitJob,Microsoft.PowerShell.Commands.WaitJobCommand
 The Wait-Job cmdlet cannot finish working, because one or more jobs are blocked waiting for user interaction.  Process interactive job output by using the Receive-Job cmdlet, and then try again.
 ## END
-## N-I psmini
 
 #### 9.7 Stop-Job is silent on finished jobs, and -PassThru returns every matched job
 # "Stop-Job silent on finished jobs, -PassThru returns all matched jobs"
@@ -581,15 +580,14 @@ Cannot validate argument on parameter 'ThrottleLimit'. The 0 argument is less th
 ## END
 
 #### 3.2 Stop-Job on a running thread job frees its -ThrottleLimit slot at once
-# (jobs.md 3.6: Stop-Job stops the job's pipeline; the queued job then starts.  psmini gets
-# this right most of the time: under ASan about one run in five leaves $t2 NotStarted)
+# (jobs.md 3.6: Stop-Job stops the job's pipeline; the slot is given back and the queued job
+# admitted before Stop-Job returns, even when the stop comes while the runspace is being made)
 $t1 = Start-ThreadJob { Start-Sleep 30 } -ThrottleLimit 1
 $t2 = Start-ThreadJob { 'queued' }
 Stop-Job $t1
 $null = Wait-Job $t2 -Timeout 10
 "$($t1.State) $($t2.State)"
 ## stdout: Stopped Completed
-## N-I psmini
 
 #### 3.2 Start-ThreadJob -StreamingHost is accepted; host-only output leaves HasMoreData False
 Start-ThreadJob { 'out' } -StreamingHost $Host | Receive-Job -Wait
@@ -626,7 +624,6 @@ $j = Start-Job { 1 }
 $null = Wait-Job $j -Timeout 20
 "$((Get-Job $j.InstanceId).Id) $((Wait-Job $j.InstanceId -Timeout 20).Id) $(Receive-Job $j.InstanceId)"
 ## stdout: 1 1 1
-## N-I psmini
 
 #### 3.3 Get-Job -IncludeChildJob and -ChildJobState append children after each parent
 $r = Invoke-Command -ComputerName localhost, Server01 { 1 } -AsJob

@@ -258,7 +258,29 @@ Int32
 #### numeric argument remembers original text
 & { param($p) "$p" } 0x1a
 ## stdout: 0x1a
-## N-I psmini
+
+#### numeric argument with its text is still an Int32 number
+& { param($p) $p + 1; $p.GetType().Name; [string]$p; $p.ToString(); $p -eq 26 } 0x1a
+& { param([int]$p) "$p" } 0x1a
+& { param([string]$p) $p } 0x1a
+& { param($p) "$p|$($p * 2)" } 1kb
+& { param($p) "$p" } 1.50
+& { "$args" } 7 0x10 1e2
+function Show($a) { $a }
+Show 0x1a
+## STDOUT:
+27
+Int32
+0x1a
+26
+True
+26
+0x1a
+1kb|2048
+1.50
+7 0x10 1e2
+0x1a
+## END
 
 #### numeric argument is still a number
 & { param($p) $p + 1 } 1kb

@@ -296,4 +296,94 @@ Start-ThreadJob {
 } | Receive-Job -Wait -AutoRemoveJob
 $Count
 ## stdout: 2
-## N-I psmini
+
+#### synchronized hashtable shared with thread jobs
+$sync = [hashtable]::Synchronized(@{})
+$jobs = 1..4 | ForEach-Object {
+    Start-ThreadJob { param($n) $s = $using:sync; $s[$n] = $n * $n } -ArgumentList $_
+}
+$null = $jobs | Wait-Job
+($sync.Keys | Sort-Object) -join ','
+($sync.Values | Sort-Object) -join ','
+$sync.IsSynchronized
+(@{}).IsSynchronized
+## STDOUT:
+1,2,3,4
+1,4,9,16
+True
+False
+## END
+
+#### synchronized ArrayList shared with thread jobs
+$list = [System.Collections.ArrayList]::Synchronized([System.Collections.ArrayList]::new())
+$jobs = 1..3 | ForEach-Object {
+    Start-ThreadJob { param($n) $l = $using:list; foreach ($i in 1..50) { [void]$l.Add($n) } } -ArgumentList $_
+}
+$null = $jobs | Wait-Job
+$list.Count
+($list | Group-Object | Sort-Object Name | ForEach-Object { "$($_.Name)=$($_.Count)" }) -join ' '
+$list.IsSynchronized
+## STDOUT:
+150
+1=50 2=50 3=50
+True
+## END
+
+#### PSVariable shared with several thread jobs in turn
+$total = 0
+$ref = Get-Variable total
+foreach ($n in 1..3) {
+    Start-ThreadJob { param($k) $r = $using:ref; $r.Value = $r.Value + $k } -ArgumentList $n |
+        Receive-Job -Wait -AutoRemoveJob
+}
+$total
+$ref.Value
+## STDOUT:
+6
+6
+## END
+
+#### [ref] parameter assigns the caller's variable
+function Test([ref]$data) { $data.Value = 3 }
+$var = 10
+Test -data ([ref]$var)
+$var
+$box = [ref]5
+$box.Value++
+$box.Value
+## STDOUT:
+3
+6
+## END
+
+#### [ref] shared with several thread jobs
+$sum = 0
+$r = [ref]$sum
+foreach ($k in 1..4) {
+    Start-ThreadJob { param($n) $q = $using:r; $q.Value += $n } -ArgumentList $k | Receive-Job -Wait -AutoRemoveJob
+}
+$sum
+$last = [ref]0
+$jobs = 1..4 | ForEach-Object { Start-ThreadJob { param($n) ($using:last).Value = $n } -ArgumentList $_ }
+$null = $jobs | Wait-Job
+$last.Value -in 1..4
+## STDOUT:
+10
+True
+## END
+
+#### thread job arguments and input are the caller's objects
+$o = [pscustomobject]@{ N = 0 }
+$a = 1, 2, 3
+$h = @{}
+Start-ThreadJob { param($x) $p = $using:o; $p.N = 5; $b = $using:a; $b[0] = 9; $x.k = 'set' } -ArgumentList $h |
+    Receive-Job -Wait -AutoRemoveJob
+$o | Start-ThreadJob { $input | ForEach-Object { $_.N++ } } | Receive-Job -Wait -AutoRemoveJob
+$o.N
+$a -join ','
+$h.k
+## STDOUT:
+6
+9,2,3
+set
+## END

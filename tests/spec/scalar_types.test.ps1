@@ -240,3 +240,154 @@ False
 000f
 -5.00|-005|-5
 ## END
+
+#### [switch] parameter values are SwitchParameter objects
+function sw([switch]$s) {
+    $s -is [switch]
+    $s.GetType().Name
+    $s.GetType().FullName
+    $s.IsPresent
+    [bool]$s
+    if ($s) { 'on' } else { 'off' }
+    $s.ToBool()
+    -not $s
+    "$s"
+}
+sw -s
+sw
+## STDOUT:
+True
+SwitchParameter
+System.Management.Automation.SwitchParameter
+True
+True
+on
+True
+False
+True
+True
+SwitchParameter
+System.Management.Automation.SwitchParameter
+False
+False
+off
+False
+True
+False
+## END
+
+#### a SwitchParameter shows as an IsPresent table
+function sw([switch]$s) { $PSBoundParameters['s'] }
+sw -s
+## STDOUT:
+
+IsPresent
+---------
+     True
+
+## END
+
+#### a switch passes on with -s:$s and through splatting
+function inner([switch]$s) { "inner: $($s.IsPresent)" }
+function outer([switch]$s) { inner -s:$s; inner @PSBoundParameters }
+outer -s
+outer
+$h = @{ s = $true }; inner @h
+$h = @{ s = $false }; inner @h
+## STDOUT:
+inner: True
+inner: True
+inner: False
+inner: False
+inner: True
+inner: False
+## END
+
+#### StringBuilder: Append chains and returns the builder
+$sb = [System.Text.StringBuilder]::new()
+[void]$sb.Append('a')
+$sb.Append('b').Append(1).Append('-', 3) | Out-Null
+$sb.ToString()
+$sb.Length
+$r = $sb.Append('z'); $r.GetType().Name
+"$sb"
+## STDOUT:
+ab1---
+6
+StringBuilder
+ab1---z
+## END
+
+#### StringBuilder: AppendLine, AppendFormat, Insert, Remove, Replace, Clear
+$sb = [System.Text.StringBuilder]::new('hello')
+[void]$sb.AppendLine(' world')
+[void]$sb.AppendFormat('{0}+{1:N2}', 'x', 3.14159)
+$sb.ToString()
+[void]$sb.Insert(0, '>> ').Remove(3, 1).Replace('l', 'L')
+$sb.ToString()
+$sb.ToString(3, 4)
+$sb[0]; $sb[0].GetType().Name
+$sb.Clear().Length
+"[$sb]"
+## STDOUT:
+hello world
+x+3.14
+>> eLLo worLd
+x+3.14
+eLLo
+>
+Char
+0
+[]
+## END
+
+#### StringBuilder: Length is settable; Capacity follows .NET
+$sb = [System.Text.StringBuilder]::new('abcdef')
+$sb.Length = 2
+$sb.ToString()
+$sb.Capacity
+[System.Text.StringBuilder]::new(100).Capacity
+[System.Text.StringBuilder]::new('x' * 20).Capacity
+$b = [System.Text.StringBuilder]::new(); [void]$b.Append('y' * 20); $b.Capacity
+[void]$b.Append('y' * 20); $b.Capacity
+$b.MaxCapacity
+## STDOUT:
+ab
+16
+100
+20
+32
+64
+2147483647
+## END
+
+#### StringBuilder: Out-Default shows Capacity MaxCapacity Length; New-Object makes one
+$sb = New-Object System.Text.StringBuilder
+[void]$sb.Append('abc')
+$sb.GetType().FullName
+$sb -is [System.Text.StringBuilder]
+$sb
+## STDOUT:
+System.Text.StringBuilder
+True
+
+Capacity MaxCapacity Length
+-------- ----------- ------
+      16  2147483647      3
+
+## END
+
+#### [switch] casts make SwitchParameter values
+[switch]$true -is [switch]
+([switch]$false).IsPresent
+[switch]$x = 1; $x.GetType().Name
+if ([switch]$false) { 'y' } else { 'n' }
+function f([switch]$s) { $s.IsPresent }
+f -s:([switch]$true)
+## STDOUT:
+True
+False
+SwitchParameter
+n
+True
+## END

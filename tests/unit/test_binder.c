@@ -1,6 +1,7 @@
 /*
 ** test_binder: the parameter binder (runtime/binder.h) on the six job cmdlets of jobs.md
-** section 3, declared in the binder's format: named/prefix/alias matching, switches, arrays,
+** section 3, with their own declarations (jobcmds_decl) and real job objects (not started),
+** plus a few test commands: named/prefix/alias matching, switches, arrays,
 ** conversions and their errors, validation, positional binding directed by type and set,
 ** set resolution, splatting, remaining arguments, pipeline binding, syntax lines, and the
 ** run-time declaration builder for script functions.
@@ -13,6 +14,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "cmdlets/jobcmds.h"
 #include "jobs/job.h"
 #include "runtime/array.h"
 #include "runtime/hashtable.h"
@@ -22,37 +24,6 @@
 #include "runtime/scriptblock.h"
 #include "tests/unit/check.h"
 
-/* ================================================================ test job objects ==== */
-
-typedef struct TestJob {
-    Obj obj;
-    int id;
-    char name[32];
-    Value guid;
-} TestJob;
-
-static void tj_free(Obj *o)
-{
-    val_unref(((TestJob *)o)->guid);
-}
-
-static int tj_get(Value self, const char *name, size_t len, Value *out)
-{
-    TestJob *j = (TestJob *)self.as.o;
-    if (str_ieq_slice(name, len, "Id")) return *out = val_int(j->id), 1;
-    if (str_ieq_slice(name, len, "Name")) return *out = val_str(j->name), 1;
-    if (str_ieq_slice(name, len, "InstanceId")) return *out = val_ref(j->guid), 1;
-    if (str_ieq_slice(name, len, "State")) return *out = val_str("Running"), 1;
-    if (str_ieq_slice(name, len, "Command")) return *out = val_str("sleep 1"), 1;
-    return 0;
-}
-
-static const ObjClass cls_testjob = {.name = "PSRemotingJob",
-                                     .full_name = "System.Management.Automation.PSRemotingJob",
-                                     .type = TY_OTHER,
-                                     .free = tj_free,
-                                     .get_prop = tj_get};
-
 /* Set a property of a PSCustomObject, consuming v. */
 static void setp(Value o, const char *name, size_t len, Value v)
 {
@@ -60,68 +31,10 @@ static void setp(Value o, const char *name, size_t len, Value v)
     val_unref(v);
 }
 
-static Value testjob_new(int id, const char *guid)
-{
-    TestJob *j = (TestJob *)obj_alloc(&cls_testjob, sizeof(TestJob));
-    j->id = id;
-    snprintf(j->name, sizeof j->name, "Job%d", id);
-    mkinds_guid_parse(guid, strlen(guid), &j->guid);
-    return val_obj_take(&j->obj);
-}
-
-/* ================================================================ types of the declarations ====
- */
-
-static int is_job(Value v)
-{
-    return val_is(v, &cls_testjob) || job_value_is(v);
-}
-
-static const BindType t_job = {
-    .name = "Job", .fullname = "System.Management.Automation.Job", .is = is_job};
-
-static int is_guid(Value v)
-{
-    return val_is(v, &cls_guid);
-}
-
-static int guid_convert(Value v, Value *out, ConvError *err)
-{
-    if (val_is_str(v) && mkinds_guid_parse(val_str_data(v), val_str_len(v), out)) return 0;
-    StrBuf sb = {0};
-    convert_append_scalar(v, &sb);
-    conv_fail(err, "InvalidCastParseTargetInvocation",
-              "Cannot convert value \"%s\" to type \"System.Guid\". Error: \"Guid should contain "
-              "32 digits with 4 dashes (xxxxxxxx-xxxx-xxxx-xxxx-xxxxxxxxxxxx).\"",
-              sb_str(&sb));
-    sb_free(&sb);
-    return -1;
-}
-
-static const BindType t_guid = {
-    .name = "guid", .fullname = "System.Guid", .is = is_guid, .convert = guid_convert};
-
-static const char *const jobstate_names[] = {
-    "NotStarted", "Running",      "Completed",  "Failed",   "Stopped",      "Blocked",
-    "Suspended",  "Disconnected", "Suspending", "Stopping", "AtBreakpoint", NULL};
-static const BindType t_jobstate = {.name = "JobState",
-                                    .fullname = "System.Management.Automation.JobState",
-                                    .names = jobstate_names};
-
-static const char *const auth_names[] = {
-    "Default", "Basic",  "Negotiate", "NegotiateWithImplicitCredential",
-    "Credssp", "Digest", "Kerberos",  NULL};
-static const int auth_values[] = {0, 1, 2, 3, 4, 5, 6};
-static const BindType t_auth = {.name = "AuthenticationMechanism",
-                                .fullname = "System.Management.Automation.Runspaces."
-                                            "AuthenticationMechanism",
-                                .names = auth_names,
-                                .values = auth_values};
-
-static const BindType t_session = {.name = "PSSession",
-                                   .fullname = "System.Management.Automation.Runspaces.PSSession"};
-
 /* ================================================================ the job cmdlets ==== */
+
+/* The job cmdlets' own declarations (jobcmds_decl), copied by main. */
+static CmdDecl getjob, waitjob, stopjob, removejob, receivejob, startjob;
 
 #define SID  "SessionIdParameterSet"
 #define IID  "InstanceIdParameterSet"
@@ -131,141 +44,14 @@ static const BindType t_session = {.name = "PSSession",
 #define FILT "FilterParameterSet"
 #define JOBS "JobParameterSet"
 #define M    BP_MANDATORY
-#define BV   BP_BYVALUE
-#define BN   BP_BYPROP
 
-/* In every Get-Job set but Filter. */
-#define GJ_COMMON                                                                                  \
-    {                                                                                              \
-        {SID, 0, 0}, {IID, 0, 0}, {NAME, 0, 0}, {STAT, 0, 0},                                      \
-        {                                                                                          \
-            CMDS, 0, 0                                                                             \
-        }                                                                                          \
-    }
-
-static const ParamDecl getjob_params[] = {
-    {.name = "Id", .type = TY_INT32, .is_array = 1, .in = {{SID, BIND_POS(0), BN}}},
-    {.name = "IncludeChildJob", .type = TY_SWITCH, .in = GJ_COMMON},
-    {.name = "ChildJobState", .ext = &t_jobstate, .in = GJ_COMMON},
-    {.name = "HasMoreData", .type = TY_BOOL, .in = GJ_COMMON},
-    {.name = "Before", .type = TY_DATETIME, .in = GJ_COMMON},
-    {.name = "After", .type = TY_DATETIME, .in = GJ_COMMON},
-    {.name = "Newest", .type = TY_INT32, .in = GJ_COMMON},
-    {.name = "InstanceId", .ext = &t_guid, .is_array = 1, .in = {{IID, BIND_POS(0), M | BN}}},
-    {.name = "Name", .type = TY_STRING, .is_array = 1, .in = {{NAME, BIND_POS(0), M | BN}}},
-    {.name = "State", .ext = &t_jobstate, .in = {{STAT, BIND_POS(0), M | BN}}},
-    {.name = "Command", .type = TY_STRING, .is_array = 1, .in = {{CMDS, 0, BN}}},
-    {.name = "Filter", .type = TY_HASHTABLE, .in = {{FILT, BIND_POS(0), M | BN}}},
-};
-static const CmdDecl getjob = {
-    "Get-Job", "Microsoft.PowerShell.Commands.GetJobCommand", getjob_params, 12, SID, 0};
-
-#define SEL_PARAMS(idmand)                                                                         \
-    {.name = "Id", .type = TY_INT32, .is_array = 1, .in = {{SID, BIND_POS(0), idmand | BN}}},      \
-        {.name = "Job", .ext = &t_job, .is_array = 1, .in = {{JOBS, BIND_POS(0), M | BV | BN}}},   \
-        {.name = "Name", .type = TY_STRING, .is_array = 1, .in = {{NAME, BIND_POS(0), M | BN}}},   \
-        {.name = "InstanceId", .ext = &t_guid, .is_array = 1, .in = {{IID, BIND_POS(0), M | BN}}}, \
-        {.name = "State", .ext = &t_jobstate, .in = {{STAT, BIND_POS(0), M | BN}}},                \
-    {                                                                                              \
-        .name = "Filter", .type = TY_HASHTABLE, .in = { {FILT, BIND_POS(0), M | BN} }              \
-    }
-
-static const ParamDecl waitjob_params[] = {
-    SEL_PARAMS(M),
-    {.name = "Any", .type = TY_SWITCH},
-    {.name = "Timeout", .aliases = "TimeoutSec", .type = TY_INT32, .range = {1, -1, INT_MAX}},
-    {.name = "Force", .type = TY_SWITCH},
-};
-static const CmdDecl waitjob = {
-    "Wait-Job", "Microsoft.PowerShell.Commands.WaitJobCommand", waitjob_params, 9, SID, 0};
-
-static const ParamDecl stopjob_params[] = {
-    SEL_PARAMS(M),
-    {.name = "PassThru", .type = TY_SWITCH},
-};
-static const CmdDecl stopjob = {
-    "Stop-Job",      "Microsoft.PowerShell.Commands.StopJobCommand", stopjob_params, 7, SID,
-    BD_SHOULDPROCESS};
-
-static const ParamDecl removejob_params[] = {
-    SEL_PARAMS(M),
-    {.name = "Command", .type = TY_STRING, .is_array = 1, .in = {{CMDS, BIND_POS(0), M | BN}}},
-    {.name = "Force",
-     .aliases = "F",
-     .type = TY_SWITCH,
-     .in = {{SID, 0, 0}, {JOBS, 0, 0}, {NAME, 0, 0}, {IID, 0, 0}, {FILT, 0, 0}}},
-};
-static const CmdDecl removejob = {
-    "Remove-Job",    "Microsoft.PowerShell.Commands.RemoveJobCommand", removejob_params, 8, SID,
-    BD_SHOULDPROCESS};
-
-#define RJ_JOB(set)                                                                                \
-    {                                                                                              \
-        set, BIND_POS(0), M | BV | BN                                                              \
-    }
-static const ParamDecl receivejob_params[] = {
-    {.name = "Job",
-     .ext = &t_job,
-     .is_array = 1,
-     .in = {RJ_JOB("Location"), RJ_JOB("ComputerName"), RJ_JOB("Session")}},
-    {.name = "Location", .type = TY_STRING, .is_array = 1, .in = {{"Location", BIND_POS(1), 0}}},
-    {.name = "ComputerName",
-     .aliases = "Cn",
-     .type = TY_STRING,
-     .is_array = 1,
-     .in = {{"ComputerName", BIND_POS(1), BN}}},
-    {.name = "Session", .ext = &t_session, .is_array = 1, .in = {{"Session", BIND_POS(1), 0}}},
-    {.name = "Name", .type = TY_STRING, .is_array = 1, .in = {{NAME, BIND_POS(0), M | BN}}},
-    {.name = "InstanceId", .ext = &t_guid, .is_array = 1, .in = {{IID, BIND_POS(0), M | BN}}},
-    {.name = "Id", .type = TY_INT32, .is_array = 1, .in = {{SID, BIND_POS(0), M | BN}}},
-    {.name = "Keep", .type = TY_SWITCH},
-    {.name = "NoRecurse", .type = TY_SWITCH},
-    {.name = "Force", .type = TY_SWITCH},
-    {.name = "Wait", .type = TY_SWITCH},
-    {.name = "AutoRemoveJob", .type = TY_SWITCH},
-    {.name = "WriteEvents", .type = TY_SWITCH},
-    {.name = "WriteJobInResults", .type = TY_SWITCH},
-};
-static const CmdDecl receivejob = {
-    "Receive-Job",     "Microsoft.PowerShell.Commands.ReceiveJobCommand",
-    receivejob_params, 14,
-    "Location",        0};
-
-#define SJ_SCRIPT(pos, fl)                                                                         \
-    {                                                                                              \
-        {"ComputerName", pos, fl}, {"FilePathComputerName", pos, fl},                              \
-        {                                                                                          \
-            "LiteralFilePathComputerName", pos, fl                                                 \
-        }                                                                                          \
-    }
-static const ParamDecl startjob_params[] = {
-    {.name = "ScriptBlock",
-     .aliases = "Command",
-     .type = TY_SCRIPTBLOCK,
-     .in = {{"ComputerName", BIND_POS(0), M}}},
-    {.name = "FilePath", .type = TY_STRING, .in = {{"FilePathComputerName", BIND_POS(0), M}}},
-    {.name = "LiteralPath",
-     .aliases = "PSPath LP",
-     .type = TY_STRING,
-     .in = {{"LiteralFilePathComputerName", 0, M}}},
-    {.name = "DefinitionName", .type = TY_STRING, .in = {{"DefinitionName", BIND_POS(0), M}}},
-    {.name = "DefinitionPath", .type = TY_STRING, .in = {{"DefinitionName", BIND_POS(1), 0}}},
-    {.name = "Type", .type = TY_STRING, .in = {{"DefinitionName", BIND_POS(2), 0}}},
-    {.name = "InitializationScript", .type = TY_SCRIPTBLOCK, .in = SJ_SCRIPT(BIND_POS(1), 0)},
-    {.name = "Name", .type = TY_STRING, .in = SJ_SCRIPT(0, BN)},
-    {.name = "ArgumentList",
-     .aliases = "Args",
-     .type = TY_OBJECT,
-     .is_array = 1,
-     .in = SJ_SCRIPT(0, 0)},
-    {.name = "InputObject", .type = TY_PSOBJECT, .in = SJ_SCRIPT(0, BV)},
-    {.name = "Authentication", .ext = &t_auth, .in = SJ_SCRIPT(0, 0)},
-    {.name = "RunAs32", .type = TY_SWITCH, .in = SJ_SCRIPT(0, 0)},
-    {.name = "WorkingDirectory", .type = TY_STRING, .vflags = BV_NOTNULLORWHITE},
-};
-static const CmdDecl startjob = {"Start-Job",     "Microsoft.PowerShell.Commands.StartJobCommand",
-                                 startjob_params, 13,
-                                 "ComputerName",  0};
+/* The type of parameter name of d (an enum or class outside TypeId). */
+static const BindType *param_type(const CmdDecl *d, const char *name)
+{
+    for (int i = 0; i < d->nparams; i++)
+        if (strcmp(d->params[i].name, name) == 0) return d->params[i].ext;
+    return NULL;
+}
 
 /* A test command for the remaining validation attributes and remaining arguments. */
 static const ParamDecl testv_params[] = {
@@ -311,7 +97,7 @@ static int NA;
 static Binder *B;
 static BindPlan *P;
 static BindError E;
-static Value J3, J5; /* test jobs */
+static Value J3, J5; /* test jobs (jobs_make) */
 
 static Value scalar(const char *t)
 {
@@ -1320,12 +1106,12 @@ static void test_syntax(void)
                      "Start-Job [-ScriptBlock] <scriptblock> [[-InitializationScript] "
                      "<scriptblock>] [-Name <string>] [-ArgumentList <Object[]>] [-InputObject "
                      "<psobject>] [-Authentication <AuthenticationMechanism>] [-RunAs32] "
-                     "[-WorkingDirectory <string>] [<CommonParameters>]");
+                     "[-PSVersion <version>] [-WorkingDirectory <string>] [<CommonParameters>]");
     test_syntax_line(&startjob, 2,
                      "Start-Job [[-InitializationScript] <scriptblock>] -LiteralPath <string> "
                      "[-Name <string>] [-ArgumentList <Object[]>] [-InputObject <psobject>] "
-                     "[-Authentication <AuthenticationMechanism>] [-RunAs32] [-WorkingDirectory "
-                     "<string>] [<CommonParameters>]");
+                     "[-Authentication <AuthenticationMechanism>] [-RunAs32] [-PSVersion "
+                     "<version>] [-WorkingDirectory <string>] [<CommonParameters>]");
     test_syntax_line(&startjob, 3,
                      "Start-Job [-DefinitionName] <string> [[-DefinitionPath] <string>] [[-Type] "
                      "<string>] [-WorkingDirectory <string>] [<CommonParameters>]");
@@ -1602,12 +1388,13 @@ static void test_export(void)
     CHECK(v.kind == VAL_BOOL && v.as.b);
     val_unref(v);
     val_unref(bp);
-    CHECK(bind_enum_value(&t_jobstate, val_null()) == -1);
+    const BindType *jobstate = param_type(&getjob, "State");
+    CHECK(bind_enum_value(jobstate, val_null()) == -1);
     Value s = val_str("stopped");
-    CHECK(bind_enum_value(&t_jobstate, s) == 4);
+    CHECK(bind_enum_value(jobstate, s) == 4);
     val_unref(s);
     s = val_str("Kerberos");
-    CHECK(bind_enum_value(&t_auth, s) == 6);
+    CHECK(bind_enum_value(param_type(&startjob, "Authentication"), s) == 6);
     val_unref(s);
 }
 
@@ -1800,10 +1587,107 @@ static void test_h1_trivial(void)
     decl_free(db);
 }
 
+/* Bind one positional value v (consumed) for d; the binder stays in B. */
+static int run_value(const CmdDecl *d, Value v)
+{
+    done();
+    memset(&E, 0, sizeof E);
+    P = bind_plan_new(d);
+    B = bind_new(P);
+    add_arg(NULL, 0, v, 1, 0);
+    return bind_args(B, A, NA, 0, &E);
+}
+
+static Value guid_of(const char *text)
+{
+    Value g = val_null();
+    CHECK(mkinds_guid_parse(text, strlen(text), &g));
+    return g;
+}
+
+/* Positional arguments bind without coercion first, in every set, before any conversion: an
+ * argument whose type already is a parameter's type picks that parameter's set. */
+static void test_type_first(void)
+{
+    const char *gt = "a1b2c3d4-0000-1111-2222-333344445555";
+    /* Get-Job <Guid>: -InstanceId ([guid[]]) takes it as it is; -Name would need coercion */
+    CHECK(run_value(&getjob, guid_of(gt)) == 0);
+    SET(IID);
+    VAL("InstanceId", "Object[] a1b2c3d4-0000-1111-2222-333344445555");
+    VAL("Name", "-");
+    /* the same text as a String is a String: -Name, no coercion needed */
+    CHECK(run_value(&getjob, val_str(gt)) == 0);
+    SET(NAME);
+    VAL("InstanceId", "-");
+
+    CHECK(bind_type_named("guid", 4) == &bind_type_guid);
+    CHECK(bind_type_named("System.GUID", 11) == &bind_type_guid);
+    CHECK(bind_type_named("int", 3) == NULL);
+
+    /* [CmdletBinding(DefaultParameterSetName='N')]
+       param([Parameter(ParameterSetName='N', Position=0)][string]$Name,
+             [Parameter(ParameterSetName='G', Position=0)][guid]$Guid,
+             [Parameter(ParameterSetName='I', Position=0)][int]$Num) */
+    DeclBuilder *db = decl_new("f", BD_SCRIPT);
+    decl_use(db, decl_param(db, "Name", TY_STRING, 0, NULL), "N", 0, 0);
+    decl_use(db, decl_param(db, "Guid", TY_OBJECT, 0, bind_type_named("guid", 4)), "G", 0, 0);
+    decl_use(db, decl_param(db, "Num", TY_INT32, 0, NULL), "I", 0, 0);
+    decl_default_set(db, "N");
+    const CmdDecl *d = decl_finish(db);
+    CHECK(run_value(d, guid_of(gt)) == 0);
+    SET("G");
+    VAL("Guid", "Guid a1b2c3d4-0000-1111-2222-333344445555");
+    CHECK(run_value(d, val_int(5)) == 0);
+    SET("I");
+    VAL("Num", "Int32 5");
+    CHECK(run_value(d, val_str("5")) == 0);
+    SET("N");
+    VAL("Name", "String 5");
+    /* no parameter has the Double's type: coercion tries the default set first */
+    CHECK(run_value(d, val_double(2.5)) == 0);
+    SET("N");
+    VAL("Name", "String 2.5");
+    done();
+    decl_free(db);
+
+    /* param([guid]$x): a string converts; anything else is a transformation error */
+    db = decl_new("g", BD_SIMPLE | BD_SCRIPT);
+    decl_param(db, "x", TY_OBJECT, 0, &bind_type_guid);
+    d = decl_finish(db);
+    CHECK(run_value(d, val_str(gt)) == 0);
+    VAL("x", "Guid a1b2c3d4-0000-1111-2222-333344445555");
+    CHECK(run_value(d, val_int(5)) == -1);
+    CHECK_STR(E.fqid, "ParameterArgumentTransformationError,g");
+    done();
+    decl_free(db);
+}
+
+/* Real background jobs (not started): Ids 1 and 2 (its child), then J3 (3, 4), J5 (5, 6). */
+static JobTable *jobs_make(void)
+{
+    JobTable *t = job_table_new();
+    JobSpec spec = {.kind = JOB_KIND_BACKGROUND, .command = "sleep 1"};
+    Job *j[3];
+    for (int i = 0; i < 3; i++) {
+        j[i] = job_new(t, &spec);
+        job_table_add(t, j[i]);
+    }
+    J3 = job_value(j[1]);
+    J5 = job_value(j[2]);
+    for (int i = 0; i < 3; i++)
+        job_unref(j[i]);
+    return t;
+}
+
 int main(void)
 {
-    J3 = testjob_new(3, "a1b2c3d4-0000-1111-2222-333344445555");
-    J5 = testjob_new(5, "b1b2c3d4-0000-1111-2222-333344445555");
+    getjob = *jobcmds_decl("Get-Job");
+    waitjob = *jobcmds_decl("Wait-Job");
+    stopjob = *jobcmds_decl("Stop-Job");
+    removejob = *jobcmds_decl("Remove-Job");
+    receivejob = *jobcmds_decl("Receive-Job");
+    startjob = *jobcmds_decl("Start-Job");
+    JobTable *t = jobs_make();
     test_named();
     test_named_errors();
     test_switches();
@@ -1827,8 +1711,10 @@ int main(void)
     test_robust();
     test_h1_hooks();
     test_h1_trivial();
+    test_type_first();
     done();
     val_unref(J3);
     val_unref(J5);
+    job_table_unref(t);
     return check_done();
 }

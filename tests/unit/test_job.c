@@ -344,7 +344,8 @@ static void test_kinds(void)
     CHECK_STR(prop(a, "PSBeginTime"), "DateTime");
     CHECK_STR(prop(child(a), "PSBeginTime"), "$null");
     CHECK_STR(prop(a, "PSJobTypeName"), "BackgroundJob");
-    CHECK_STR(prop(a, "InstanceId"), "00000000-0000-4000-8000-000000000001");
+    CHECK_STR(prop(a, "InstanceId"), "Guid"); /* a System.Guid, binding to -InstanceId */
+    CHECK_STR(job_instance_id(a), "00000000-0000-4000-8000-000000000001");
     CHECK_STR(prop(a, "NoSuchProperty"), "(none)");
     /* JobStateInfo: ToString is the state, Reason $null */
     Value jv = job_value(child(a)), info, x;
@@ -545,7 +546,7 @@ static void fake_free(void *data)
     free(f);
 }
 
-static const JobBackend fake_backend = {"fake", fake_start, fake_poll, fake_stop, fake_free};
+static const JobBackend fake_backend = {"fake", fake_start, fake_poll, fake_stop, fake_free, NULL};
 
 static void test_backend(void)
 {
@@ -1398,6 +1399,29 @@ static void test_threads(void)
     job_table_unref(t);
 }
 
+/* A thread job's runspace has a table of its own that takes Ids from the session's counter;
+ * the session's Get-Job does not list its jobs, and ending that runspace stops them. */
+static void test_linked_table(void)
+{
+    JobTable *t = table();
+    JobTable *inner = job_table_new_linked(t);
+    CHECK(job_table_root(inner) == t && job_table_root(t) == t);
+    Job *a = thread_job(t, "outer");
+    Job *b = start_job(inner, NULL, "inner");
+    Job *c = thread_job(t, "next");
+    CHECK(job_id(a) == 1 && job_id(b) == 2 && job_id(c) == 4); /* b's child took 3 */
+    CHECK_STR(job_instance_id(b), "00000000-0000-4000-8000-000000000002"); /* t's GUIDs */
+    CHECK(job_table_count(t) == 2 && job_table_count(inner) == 1);
+    CHECK(job_table_at(inner, 0) == b);
+    job_ref(b);
+    job_table_unref(inner); /* the runspace ends: its unfinished jobs are stopped */
+    CHECK(job_state(b) == JOB_STOPPED);
+    CHECK(job_id(b) == 2);
+    CHECK(job_table_next_id(t) == 5); /* the counter outlives the inner table */
+    job_unref(b);
+    job_table_unref(t);
+}
+
 int main(void)
 {
     test_state_names();
@@ -1427,5 +1451,6 @@ int main(void)
     test_list_view();
     test_lifetime();
     test_threads();
+    test_linked_table();
     return check_done();
 }
