@@ -208,6 +208,11 @@ static int job_get(Value self, const char *name, size_t len, Value *out)
     int p = find_prop(name, len);
     if (p < 0) return 0;
     Job *j = self_job(self);
+    /* pwsh's job objects change on their own; a process job reports through its pipe, read
+     * here, so `while ($j.State -eq 'Running') { Start-Sleep 1 }` sees the job end (and a
+     * throttled Invoke-Command child start) without Get-Job or Wait-Job in the loop. */
+    job_poll(j);
+    job_table_start_queued(j->table);
     job_table_lock(j->table);
     *out = prop_value(j, (JobProp)p);
     job_table_unlock(j->table);

@@ -269,3 +269,24 @@ ab
 out
 cd
 ## END
+
+#### a job's properties follow the job without Get-Job or Wait-Job in the loop
+# (the usual `while ($j.State -eq 'Running') { Start-Sleep }` idiom; the bound only keeps a
+# broken build from hanging)
+$j = Start-Job { 'done' }
+for ($i = 0; $i -lt 1000 -and $j.State -eq 'Running'; $i++) { Start-Sleep -Milliseconds 20 }
+"$($j.State) $($j.HasMoreData)"
+Receive-Job $j
+$r = Invoke-Command -ComputerName localhost, 127.0.0.1 { 'child' } -AsJob -ThrottleLimit 1
+for ($i = 0; $i -lt 1000 -and $r.State -ne 'Completed'; $i++) { Start-Sleep -Milliseconds 20 }
+"$($r.State) $(($r.ChildJobs | ForEach-Object State) -join ',')"
+$b = Start-Job { Read-Host 'q' }
+for ($i = 0; $i -lt 1000 -and $b.State -ne 'Blocked'; $i++) { Start-Sleep -Milliseconds 20 }
+$b.State
+Stop-Job $b
+## STDOUT:
+Completed True
+done
+Completed Completed,Completed
+Blocked
+## END
