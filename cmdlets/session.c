@@ -12,6 +12,7 @@
 #include <string.h>
 
 #include "cmdlets/cmdutil.h"
+#include "cmdlets/jobcmds.h"
 #include "cmdlets/variables.h"
 #include "runtime/array.h"
 #include "runtime/binder.h"
@@ -242,20 +243,37 @@ static unsigned shouldprocess_flags(const char *name)
 }
 
 /* The Get-Command -Syntax lines of d, one per parameter set, separated by blank lines. */
+/* The declaration of a raw command that binds its arguments itself (the job cmdlets), or
+ * NULL. */
+static const CmdDecl *decl_of(const CmdDef *d)
+{
+    return d->params ? NULL : jobcmds_decl(d->name);
+}
+
+/* A cmdlet, as Get-Command and Get-Help see it: bound from ParamSpecs or from a declaration
+ * (other raw commands are natives and the like). */
+static int is_cmdlet(const CmdDef *d)
+{
+    return d->params || decl_of(d);
+}
+
 static void syntax_of(const CmdDef *d, StrBuf *out)
 {
-    if (!d->params) {
+    if (!is_cmdlet(d)) {
         sb_puts(out, d->name);
         return;
     }
-    DeclBuilder *b = decl_from_specs(d->name, d->params, d->nparams, shouldprocess_flags(d->name));
-    BindPlan *p = bind_plan_new(decl_finish(b));
+    const CmdDecl *decl = decl_of(d);
+    DeclBuilder *b = decl ? NULL
+                          : decl_from_specs(d->name, d->params, d->nparams,
+                                            shouldprocess_flags(d->name));
+    BindPlan *p = bind_plan_new(decl ? decl : decl_finish(b));
     for (int k = 0; k < bind_plan_nsets(p); k++) {
         if (k) sb_puts(out, "\n\n");
         bind_syntax_line(p, k, out);
     }
     bind_plan_free(p);
-    decl_free(b);
+    if (b) decl_free(b);
 }
 
 /* ---- CommandInfo records ---- */
@@ -810,7 +828,7 @@ static void find_commands(CmdCtx *c, const char *pattern, unsigned types, FoundL
     DefList d = {0};
     all_defs(I, &d);
     for (size_t i = 0; i < d.len; i++)
-        if (d.d[i]->params && visible(I, d.d[i]) && (!pattern || wild(pattern, d.d[i]->name)) &&
+        if (is_cmdlet(d.d[i]) && visible(I, d.d[i]) && (!pattern || wild(pattern, d.d[i]->name)) &&
             passes_parts(c, d.d[i]->name, CT_CMDLET))
             found_add(out, CT_CMDLET, d.d[i]->name, cmdlet_info(d.d[i]));
     free(d.d);
@@ -1163,7 +1181,7 @@ static Status get_help(CmdCtx *c)
     unsigned fl;
     Value fn = scope_func_lookup(c->I->cur, name, strlen(name), &fl);
     Value text = !val_is_null(fn)      ? function_help(name)
-                 : d && d->params      ? cmdlet_help(c->I, d)
+                 : d && is_cmdlet(d)   ? cmdlet_help(c->I, d)
                                        : val_null();
     if (val_is_null(text)) {
         write_rec(c, make_error(c, EXC_RUNTIME, ERRCAT_OBJECTNOTFOUND, "HelpNotFound",
