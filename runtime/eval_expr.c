@@ -870,30 +870,7 @@ static NfStatus fmt_arg(void *ctx, StrBuf *out, int index, const char *fmt, size
     if (index < 0 || (size_t)index >= arr_len(f->args)) return NF_EINDEX;
     Value v = val_base(arr_peek(f->args, (size_t)index));
     if (val_is_bigint(v)) return (NfStatus)bigint_format(v, fmt, out);
-    if (val_is_decimal(v)) {
-        Decimal d = dec_of(v);
-        NfDecimal nd = {d.lo, d.mid, d.hi, d.scale, d.neg};
-        return nf_format_decimal(out, &nd, fmt, NF_EN_US);
-    }
-    switch (v.kind) {
-    case VAL_SBYTE:
-    case VAL_INT16:
-    case VAL_INT32:
-    case VAL_INT64:
-        return nf_format_int(out, v.as.i, mbr_int_bytes((ValKind)v.kind), fmt, NF_EN_US);
-    case VAL_BYTE:
-    case VAL_UINT16:
-    case VAL_UINT32:
-    case VAL_UINT64:
-        return nf_format_uint(out, v.as.u, mbr_int_bytes((ValKind)v.kind), fmt, NF_EN_US);
-    case VAL_DOUBLE:
-        return nf_format_double(out, v.as.d, fmt, NF_EN_US);
-    case VAL_SINGLE:
-        return nf_format_float(out, (float)v.as.d, fmt, NF_EN_US);
-    default:
-        convert_append_scalar(v, out);
-        return NF_OK;
-    }
+    return mbr_format(v, fmt, out); /* what v.ToString(fmt) gives: numbers, dates, timespans */
 }
 
 static Status op_format(Interp *I, Node *n, Value a, Value b, Value *out)

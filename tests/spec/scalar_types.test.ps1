@@ -391,3 +391,14 @@ SwitchParameter
 n
 True
 ## END
+
+#### -f formats dates and time spans with their own format strings (current culture en-US)
+$d = [datetime]'2026-03-04 13:05'
+"{0:yyyy-MM-dd}|{0:D}|{0,-12:d}|{0}" -f $d
+"{0:hh\:mm}|{0:c}" -f (New-TimeSpan -Minutes 75)
+"$d"
+## STDOUT:
+2026-03-04|Wednesday, March 4, 2026|3/4/2026    |3/4/2026 1:05:00 PM
+01:15|01:15:00
+03/04/2026 13:05:00
+## END
