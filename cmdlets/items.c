@@ -53,6 +53,25 @@ static size_t category_at(const char *name)
     return (size_t)-1;
 }
 
+/* Exception types pwsh's providers throw for an error id, where the category alone does not
+ * tell (PathNotFound is SessionState's ItemNotFoundException, caught by
+ * catch [System.Management.Automation.ItemNotFoundException]). */
+static const struct {
+    const char *id;
+    ExcKind exc;
+} id_excs[] = {
+    {"PathNotFound", EXC_ITEMNOTFOUND},
+};
+
+static ExcKind exc_of(const FsError *err, size_t k)
+{
+    size_t idlen = err->id ? strcspn(err->id, ",") : 0;
+    for (size_t i = 0; i < sizeof id_excs / sizeof id_excs[0]; i++)
+        if (idlen == strlen(id_excs[i].id) && strncmp(err->id, id_excs[i].id, idlen) == 0)
+            return id_excs[i].exc;
+    return k == (size_t)-1 ? EXC_EXCEPTION : categories[k].exc;
+}
+
 /* "<Id>,Microsoft.PowerShell.Commands.<VerbNoun>Command" for c's cmdlet. */
 static void qualified_id(CmdCtx *c, const char *id, StrBuf *out)
 {
@@ -71,7 +90,7 @@ Value items_fs_record(CmdCtx *c, const FsError *err)
     size_t k = category_at(err->category);
     ErrInit e = {.msg = err->msg,
                  .id = sb_str(&id),
-                 .exc = k == (size_t)-1 ? EXC_EXCEPTION : categories[k].exc,
+                 .exc = exc_of(err, k),
                  .cat = k == (size_t)-1 ? ERRCAT_NOTSPECIFIED : categories[k].cat,
                  .command = c->def->name,
                  .prog = c->node ? c->I->prog : NULL,

@@ -498,3 +498,11 @@ Remove-Job $j
 ## STDOUT:
 ResourceBusy QuotaExceeded
 ## END
+
+#### a missing path is an ItemNotFoundException (a RuntimeException) for every item cmdlet
+try { Get-Item /nonexistent-x9/a -ErrorAction Stop } catch [System.Management.Automation.ItemNotFoundException] { $_.Exception.GetType().FullName }
+try { Get-Content /nonexistent-x9/a -ErrorAction Stop } catch [System.Management.Automation.RuntimeException] { "$($_.Exception.GetType().Name) $($_.FullyQualifiedErrorId)" }
+## STDOUT:
+System.Management.Automation.ItemNotFoundException
+ItemNotFoundException PathNotFound,Microsoft.PowerShell.Commands.GetContentCommand
+## END
