@@ -3,7 +3,8 @@
 # the script stops with status 1.  2026-11-24.  Uses the host tests' helpers.
 . ../host/interrupt_lib.sh
 run() {
-    timeout -s KILL 20 "$PSMINI" -NoProfile -c "$1" >"$work/out" 2>"$work/err" &
+    : >"$work/out" # before the background start: wait_for must not see the last run's file
+    timeout -s KILL 20 "$PSMINI" -NoProfile -c "$1" >>"$work/out" 2>"$work/err" &
     bg=$!
     wait_for ready "$work/out" && kill -INT "$(ready_pid "$work/out")"
     wait $bg
