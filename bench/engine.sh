@@ -55,8 +55,9 @@ echo "== Where-Object on 300,000 pscustomobjects: simplified form, script block,
 printf '1..300000 | %% { [pscustomobject]@{N=$_} } | Where-Object N -gt 5 | Measure-Object\n' >/tmp/psmini-bench-wobj.ps1
 printf '1..300000 | %% { [pscustomobject]@{N=$_} } | Where-Object { $_.N -gt 5 } | Measure-Object\n' >/tmp/psmini-bench-wobj2.ps1
 printf '1..300000 | %% { [pscustomobject]@{N=$_} } | Measure-Object\n' >/tmp/psmini-bench-wobj3.ps1
+printf 'local n=0 for i=1,300000 do local o={N=i} if o.N>5 then n=n+1 end end print(n)\n' >/tmp/psmini-bench-wobj.lua
 $H "$PSMINI -NoProfile -File /tmp/psmini-bench-wobj.ps1" "$PSMINI -NoProfile -File /tmp/psmini-bench-wobj2.ps1" \
-   "$PSMINI -NoProfile -File /tmp/psmini-bench-wobj3.ps1"
+   "$PSMINI -NoProfile -File /tmp/psmini-bench-wobj3.ps1" "lua5.4 /tmp/psmini-bench-wobj.lua"
 
 echo "== objects: 100,000 pscustomobjects | Sort-Object S | Select-Object -Last 1 =="
 printf '1..100000 | ForEach-Object { [pscustomobject]@{ N = $_; S = "x$_" } } | Sort-Object S | Select-Object -Last 1\n' >/tmp/psmini-bench-sort.ps1

@@ -192,6 +192,12 @@ static Status gc_file(CmdCtx *c, const char *full)
 
 static Status gc_path(CmdCtx *c, const char *path, int literal)
 {
+    char *q = drives_qualify(c->I, path);
+    if (q) {
+        Status st = drives_content(c, q, literal);
+        free(q);
+        return st;
+    }
     if (drives_is(path)) return drives_content(c, path, literal);
     char **list;
     int n = items_expand(c, path, literal, 0, &list);

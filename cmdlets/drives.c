@@ -20,6 +20,7 @@
 #include "runtime/eval.h"
 #include "runtime/fmt_view.h"
 #include "runtime/mem.h"
+#include "runtime/runloc.h"
 #include "runtime/scriptblock.h"
 #include "runtime/wildcard.h"
 
@@ -288,12 +289,15 @@ static Value alias_item(Interp *I, const char *n)
     return f.found;
 }
 
-/* User aliases only: the built-in ones are part of their command tables. */
+/* A user alias first; else a built-in one, for this runspace only. */
 static int alias_remove(CmdCtx *c, const char *n, int force, FsError *err)
 {
     for (Scope *s = c->I->cur; s; s = scope_parent(s))
         if (scope_alias_remove(s, n, strlen(n))) return 0;
-    return 1;
+    int r = session_alias_remove_builtin(c->I, n, force);
+    if (r != 0) return r == 1 ? 0 : 1;
+    return fs_fail(err, "AliasNotRemovable", "WriteError", n,
+                   "Alias was not removed because alias %s is constant or read-only.", n);
 }
 
 static int alias_set(CmdCtx *c, const char *n, Value v, int force, FsError *err)
@@ -338,6 +342,28 @@ int drives_is(const char *path)
 {
     const char *rest;
     return drive_of(path, &rest) != NULL;
+}
+
+const char *drives_root(const char *path)
+{
+    const char *rest;
+    const Drive *d = drive_of(path, &rest);
+    return d && !*rest ? d->name : NULL;
+}
+
+/* "." and "" name the drive itself, and so does ".." (the parent of a drive's root is the
+ * root, as in pwsh); the drives are flat: there is nothing below an item. */
+char *drives_qualify(Interp *I, const char *path)
+{
+    const char *drive = runloc_drive(I);
+    if (!drive || drives_is(path) || path[0] == '/' || path[0] == '~') return NULL;
+    static const char *const root[] = {"", ".", "./", ".\\", "..", "../", "..\\"};
+    int here = 0;
+    for (size_t i = 0; i < sizeof root / sizeof root[0]; i++)
+        here |= !strcmp(path, root[i]);
+    StrBuf sb = {0};
+    sb_printf(&sb, "%s:%s%s", drive, here ? "" : "\\", here ? "" : path);
+    return sb_take(&sb);
 }
 
 /* The names of d matching pattern (every name for ""), sorted.  A literal pattern (or one

@@ -12,6 +12,11 @@
 
 /* 1 when path starts with one of these drives (case-insensitive). */
 int drives_is(const char *path);
+/* The drive's name ("Env") when path is a drive root ("env:", "Env:\\"), else NULL. */
+const char *drives_root(const char *path);
+/* While the location is on a drive, a relative path qualified with it ("HOME" -> "Env:HOME";
+ * owned); NULL when path stands as it is (the file system, or already drive-qualified). */
+char *drives_qualify(Interp *I, const char *path);
 
 /* Get-ChildItem: every item whose name matches (all for the root), sorted by name. */
 Status drives_list(CmdCtx *c, const char *path, int literal);

@@ -426,6 +426,12 @@ static int gci_recurse_leaf(CmdCtx *c, const char *path, int literal, Status *st
 
 static Status gci_path(CmdCtx *c, const char *path, int literal)
 {
+    char *q = drives_qualify(c->I, path);
+    if (q) {
+        Status st = drives_list(c, q, literal);
+        free(q);
+        return st;
+    }
     if (drives_is(path)) return drives_list(c, path, literal);
     Status rst;
     if (gci_recurse_leaf(c, path, literal, &rst)) return rst;
@@ -468,6 +474,12 @@ static const ParamSpec gi_params[] = {
 
 static Status gi_path(CmdCtx *c, const char *path, int literal)
 {
+    char *q = drives_qualify(c->I, path);
+    if (q) {
+        Status st = drives_get(c, q, literal);
+        free(q);
+        return st;
+    }
     if (drives_is(path)) return drives_get(c, path, literal);
     char **list;
     int n = items_expand(c, path, literal, flag(c, GI_FORCE), &list);
@@ -735,6 +747,12 @@ static int ri_one(CmdCtx *c, const char *full, FsError *err)
 
 static Status ri_path(CmdCtx *c, const char *path, int literal)
 {
+    char *q = drives_qualify(c->I, path);
+    if (q) {
+        Status st = drives_remove(c, q, literal, flag(c, RI_FORCE));
+        free(q);
+        return st;
+    }
     if (drives_is(path)) return drives_remove(c, path, literal, flag(c, RI_FORCE));
     char **list;
     int n = items_expand(c, path, literal, flag(c, RI_FORCE), &list);

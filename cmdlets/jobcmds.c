@@ -1631,6 +1631,25 @@ static Status invoke_command(CmdCtx *c)
     return run_cmd(c, &invoke_decl, invoke_command_body);
 }
 
+/* ================================================================ ForEach-Object -Parallel ==== */
+
+Status jobcmds_usings(CmdCtx *c, const char *cmdlet, Value sb, Value *usings)
+{
+    return collect_usings(c, cmdlet, scriptblock_node(sb), usings);
+}
+
+Job *jobcmds_start_thread(JobTable *t, const JobRunSpec *s)
+{
+    return jobrun_start_thread(t, s, thread_runspace, NULL);
+}
+
+Status jobcmds_receive(CmdCtx *c, Job *j)
+{
+    Recv r = {c, ST_OK};
+    job_receive(j, 0, recv_emit, &r);
+    return r.st;
+}
+
 /* ================================================================ the table ==== */
 
 void jobcmds_register_views(void)

@@ -9,6 +9,7 @@
 #define PSM_CMDLETS_JOBCMDS_H
 
 #include "jobs/job.h"
+#include "jobs/jobrun.h"
 #include "runtime/binder.h"
 #include "runtime/command.h"
 
@@ -28,5 +29,14 @@ void jobcmds_register_views(void);
 JobTable *jobcmds_table_of(Interp *I);
 /* The same without creating one: NULL when no job cmdlet ran in I yet (the REPL's poll). */
 JobTable *jobcmds_jobs(Interp *I);
+
+
+/* For ForEach-Object -Parallel (cmdlets/parallel.c), the same pieces Start-ThreadJob uses:
+ * the $using: values of script block sb looked up in the caller (*usings: dictionary or
+ * $null; ST_THROW with pwsh's UsingVariableIsUndefined error), a thread job started in t in a
+ * fresh runspace, and Receive-Job's delivery of j's records to c's streams. */
+Status jobcmds_usings(CmdCtx *c, const char *cmdlet, Value sb, Value *usings);
+Job *jobcmds_start_thread(JobTable *t, const JobRunSpec *s);
+Status jobcmds_receive(CmdCtx *c, Job *j);
 
 #endif

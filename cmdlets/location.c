@@ -28,7 +28,7 @@
 
 char *location_current(Interp *I)
 {
-    return xstrdup(runloc_get(I));
+    return runloc_display(I);
 }
 
 const char *location_home(void)
@@ -58,6 +58,19 @@ static Status emit_pathinfo(CmdCtx *c, const char *path)
 /* Move the runspace to the container path stands for; 0, or -1 with err. */
 static int change_to(CmdCtx *c, const char *path, int literal, FsError *err)
 {
+    char *q = drives_qualify(c->I, path);
+    const char *drive = drives_root(q ? q : path);
+    if (drive) {
+        free(q);
+        runloc_set_drive(c->I, drive);
+        return 0;
+    }
+    if (q || drives_is(path)) { /* the drives are flat: no container below the root */
+        int rc = fs_fail(err, "PathNotFound", "ObjectNotFound", q ? q : path,
+                         "Cannot find path '%s' because it does not exist.", q ? q : path);
+        free(q);
+        return rc;
+    }
     char **list;
     int n = items_expand(c, path, literal, 0, &list);
     if (n != 1) {
@@ -454,6 +467,12 @@ static const struct {
 
 static Status tp_path(CmdCtx *c, const char *path, int literal)
 {
+    char *q = drives_qualify(c->I, path);
+    if (q) {
+        Status st = tp_path(c, q, literal);
+        free(q);
+        return st;
+    }
     int ok;
     if (drives_is(path)) {
         ok = drives_test(c, path, literal);

@@ -15,6 +15,7 @@
 #include <string.h>
 
 #include "cmdlets/cmdutil.h"
+#include "cmdlets/parallel.h"
 #include "cmdlets/sortkey.h"
 #include "runtime/array.h"
 #include "runtime/collections.h"
@@ -234,8 +235,23 @@ static void write_err(CmdCtx *c, ExcKind exc, ErrCategory cat, const char *id, V
 
 /* ForEach-Object [-Process] <ScriptBlock[]> [-Begin <ScriptBlock>] [-End <ScriptBlock>]
  *                [-RemainingScripts <ScriptBlock[]>] [-InputObject <PSObject>]
- * ForEach-Object [-MemberName] <String> [-ArgumentList <Object[]>] [-InputObject <PSObject>] */
-enum { FE_PROCESS, FE_BEGIN, FE_END, FE_REMAINING, FE_MEMBER, FE_ARGS, FE_INPUT };
+ * ForEach-Object [-MemberName] <String> [-ArgumentList <Object[]>] [-InputObject <PSObject>]
+ * ForEach-Object -Parallel <ScriptBlock> [-ThrottleLimit <Int32>] [-TimeoutSeconds <Int32>]
+ *                [-AsJob] [-UseNewRunspace] [-InputObject <PSObject>] (cmdlets/parallel.c) */
+enum {
+    FE_PROCESS,
+    FE_BEGIN,
+    FE_END,
+    FE_REMAINING,
+    FE_MEMBER,
+    FE_ARGS,
+    FE_INPUT,
+    FE_PARALLEL,
+    FE_THROTTLE,
+    FE_TIMEOUT,
+    FE_ASJOB,
+    FE_NEWRUNSPACE
+};
 static const ParamSpec foreach_params[] = {
     [FE_PROCESS] = {.name = "Process", .type = TY_OBJECT, .position = 0, .flags = PS_REMAINING},
     [FE_BEGIN] = {.name = "Begin", .type = TY_OBJECT, .position = -1},
@@ -245,7 +261,18 @@ static const ParamSpec foreach_params[] = {
     [FE_ARGS] =
         {.name = "ArgumentList", .alias = "Args", .type = TY_OBJECT, .is_array = 1, .position = -1},
     [FE_INPUT] = {.name = "InputObject", .type = TY_OBJECT, .position = -1, .flags = PS_PIPELINE},
+    [FE_PARALLEL] = {.name = "Parallel", .type = TY_OBJECT, .position = -1},
+    [FE_THROTTLE] = {.name = "ThrottleLimit", .type = TY_INT32, .position = -1},
+    [FE_TIMEOUT] = {.name = "TimeoutSeconds", .type = TY_INT32, .position = -1},
+    [FE_ASJOB] = {.name = "AsJob", .type = TY_SWITCH, .position = -1, .flags = PS_SWITCH},
+    /* every block runs in a fresh runspace already: accepted, nothing more to do */
+    [FE_NEWRUNSPACE] =
+        {.name = "UseNewRunspace", .type = TY_SWITCH, .position = -1, .flags = PS_SWITCH},
 };
+
+static const ParallelParams foreach_parallel = {
+    FE_PARALLEL, FE_THROTTLE, FE_TIMEOUT, FE_ASJOB, FE_INPUT,
+    {FE_BEGIN, FE_PROCESS, FE_END, FE_MEMBER}};
 
 /* The script blocks of -Process then -RemainingScripts, as one list (borrowed). */
 typedef struct Blocks {
@@ -308,6 +335,7 @@ static Status foreach_members(CmdCtx *c, const Blocks *b)
 
 static Status foreach_object(CmdCtx *c)
 {
+    if (c->bound[FE_PARALLEL]) return parallel_foreach(c, &foreach_parallel);
     Blocks b; /* not zero-filled: this runs once per object */
     b.n = 0;
     blocks_add(&b, c->arg[FE_PROCESS]);

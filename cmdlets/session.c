@@ -395,7 +395,7 @@ typedef struct AliasEnt {
     const char *name;
     size_t len;
     const char *target; /* the command it stands for */
-    unsigned flags;     /* VF_* options of a user alias (0 for the built-in ones) */
+    unsigned flags;     /* VF_* options (a built-in alias: pwsh's, builtin_alias_opts) */
 } AliasEnt;
 
 typedef struct AliasList {
@@ -413,12 +413,46 @@ static int listed(const AliasList *l, const char *a, size_t n)
     return 0;
 }
 
+/* The options of pwsh 7.5's built-in aliases on Linux (InitialSessionState): the common
+ * short forms are ReadOnly (the five pipeline ones also AllScope), the bash-like names cd,
+ * dir, echo, copy, del, move, md are AllScope only.  An alias not listed (h, history, pwd, sls,
+ * icm and the job and process short forms) has no options. */
+static const struct {
+    const char *name;
+    unsigned flags;
+} builtin_alias_opts[] = {
+#define RO VF_READONLY
+#define AS VF_ALLSCOPE
+    {"%", RO | AS},  {"?", RO | AS}, {"foreach", RO | AS}, {"where", RO | AS}, {"select", RO | AS},
+    {"cd", AS},      {"dir", AS},    {"echo", AS},         {"copy", AS},       {"del", AS},
+    {"move", AS},    {"md", AS},     {"clc", RO},          {"cli", RO},        {"clp", RO},
+    {"clv", RO},     {"cpi", RO},    {"cvpa", RO},         {"epal", RO},       {"epcsv", RO},
+    {"fc", RO},      {"fl", RO},     {"ft", RO},           {"fw", RO},         {"gal", RO},
+    {"gc", RO},      {"gci", RO},    {"gcm", RO},          {"gdr", RO},        {"gerr", RO},
+    {"ghy", RO},     {"gi", RO},     {"gl", RO},           {"gm", RO},         {"gmo", RO},
+    {"gp", RO},      {"gpv", RO},    {"group", RO},        {"gu", RO},         {"gv", RO},
+    {"iex", RO},     {"ihy", RO},    {"ipal", RO},         {"ipcsv", RO},      {"ipmo", RO},
+    {"measure", RO}, {"mi", RO},     {"mp", RO},           {"nal", RO},        {"ni", RO},
+    {"nv", RO},      {"ri", RO},     {"rni", RO},          {"rnp", RO},        {"rp", RO},
+    {"rv", RO},      {"rvpa", RO},   {"sal", RO},          {"si", RO},         {"sl", RO},
+    {"sp", RO},      {"sv", RO},     {"clhy", RO},
+#undef RO
+#undef AS
+};
+
+static unsigned builtin_alias_flags(const char *a, size_t n)
+{
+    for (size_t i = 0; i < sizeof builtin_alias_opts / sizeof builtin_alias_opts[0]; i++)
+        if (str_ieq_slice(a, n, builtin_alias_opts[i].name)) return builtin_alias_opts[i].flags;
+    return 0;
+}
+
 static void add_alias(void *ctx, const char *a, size_t n)
 {
     AliasList *l = ctx;
     if (cmd_find(l->I, a, n) != l->cur) return; /* shadowed by a later definition */
     if (listed(l, a, n)) return;
-    AliasEnt e = {a, n, l->cur->name, 0};
+    AliasEnt e = {a, n, l->cur->name, builtin_alias_flags(a, n)};
     ARRAY_PUSH(l->a, l->len, l->cap, e);
 }
 
@@ -560,12 +594,39 @@ static const ParamSpec sa_params[] = {
     [SA_FORCE] = {.name = "Force", .type = TY_SWITCH, .position = -1, .flags = PS_SWITCH},
 };
 
+/* 1 when name is a built-in alias the runspace still has. */
+static int is_builtin_alias(Interp *I, const char *name)
+{
+    const CmdDef *d = cmd_find(I, name, strlen(name));
+    return d && str_icmp(d->name, name) != 0;
+}
+
 /* 1 when name is an alias (a user alias or a built-in one) in the runspace. */
 static int is_alias(Interp *I, const char *name)
 {
-    if (scope_alias_lookup(I->cur, name, strlen(name))) return 1;
-    const CmdDef *d = cmd_find(I, name, strlen(name));
-    return d && str_icmp(d->name, name) != 0;
+    return scope_alias_lookup(I->cur, name, strlen(name)) || is_builtin_alias(I, name);
+}
+
+/* A built-in alias that may not be changed or removed without -Force (ReadOnly). */
+static int builtin_alias_locked(Interp *I, const char *name)
+{
+    return is_builtin_alias(I, name) &&
+           (builtin_alias_flags(name, strlen(name)) & (VF_READONLY | VF_CONSTANT));
+}
+
+/* The built-in aliases live in the global scope, and the AllScope ones in every scope too:
+ * only there does a new alias of that name meet the built-in one's options. */
+static int builtin_alias_here(Interp *I, Scope *s, const char *name)
+{
+    return s == I->global || (builtin_alias_flags(name, strlen(name)) & VF_ALLSCOPE);
+}
+
+int session_alias_remove_builtin(Interp *I, const char *name, int force)
+{
+    if (!is_builtin_alias(I, name)) return -1;
+    if (builtin_alias_locked(I, name) && !force) return 0;
+    cmd_alias_hide(I, name, strlen(name));
+    return 1;
 }
 
 /* The error for an alias that may not be (re)defined; always returns ST_OK. */
@@ -608,7 +669,8 @@ static Status alias_generic(CmdCtx *c, int is_new)
         return alias_refused(c, "AliasAlreadyExists",
                              "The alias is not allowed, because an alias with the name '%s' "
                              "already exists.");
-    if (old && ((var_flags(old) & VF_CONSTANT) || ((var_flags(old) & VF_READONLY) && !force)))
+    if ((old && ((var_flags(old) & VF_CONSTANT) || ((var_flags(old) & VF_READONLY) && !force))) ||
+        (!old && !force && builtin_alias_here(I, s, name) && builtin_alias_locked(I, name)))
         return alias_refused(c, "AliasNotWritable",
                              "Alias is not writeable because alias %s is read-only or constant "
                              "and cannot be written to.");
@@ -658,6 +720,17 @@ static void remove_one_alias(CmdCtx *c, Scope *only, Value namev)
     const char *name = val_str_data(namev);
     Scope *s = alias_holder(c->I, only, name);
     Var *a = s ? scope_alias_local(s, name, strlen(name)) : NULL;
+    int r = a || (only && only != c->I->global)
+                ? -1
+                : session_alias_remove_builtin(c->I, name, cmdutil_flag(c, RA_FORCE));
+    if (r == 1) return;
+    if (!a && r == 0) {
+        write_rec(c, make_error(c, EXC_RUNTIME, ERRCAT_INVALIDOPERATION, "AliasNotRemovable", namev,
+                                "Alias was not removed because alias %s is constant or "
+                                "read-only.",
+                                name));
+        return;
+    }
     if (!a) {
         write_rec(c, make_error(c, EXC_RUNTIME, ERRCAT_OBJECTNOTFOUND, "ItemNotFoundException",
                                 namev,
@@ -678,7 +751,7 @@ static void remove_one_alias(CmdCtx *c, Scope *only, Value namev)
 }
 
 /* Remove-Alias [-Name] <string[]> [-Scope <string>] [-Force]
- * The user aliases only: the built-in ones belong to their command tables. */
+ * A built-in alias is removed from this runspace only (a new runspace has it again). */
 static Status remove_alias(CmdCtx *c)
 {
     if (c->phase != CMD_PROCESS) return ST_OK;

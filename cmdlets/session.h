@@ -60,6 +60,9 @@ Value session_function_info(const char *name, Value sb);
 typedef void (*SessionAliasFn)(void *ctx, const char *name, size_t len, const char *target,
                                unsigned flags);
 void session_each_alias(Interp *I, SessionAliasFn fn, void *ctx);
+/* Remove the built-in alias name from this runspace: 1 done, 0 refused (ReadOnly and no
+ * force), -1 when name is no built-in alias here. */
+int session_alias_remove_builtin(Interp *I, const char *name, int force);
 
 /* The history hook for the REPL (host/repl.c): record one executed command line with its
  * start and end times (DateTime ticks, local).  Ids count from 1 per runspace.  Cannot fail. */

@@ -21,6 +21,7 @@
 #include "runtime/eval.h"
 #include "runtime/mem.h"
 #include "runtime/members_kinds.h"
+#include "runtime/object.h"
 #include "runtime/scriptblock.h"
 #include "runtime/streams.h"
 
@@ -202,11 +203,24 @@ static Value to_utc(Value d)
                         DT_UTC);
 }
 
+/* pwsh's Get-Date adds the DisplayHint note (DateTime unless -DisplayHint says otherwise);
+ * Out-Default reads it to show the date, the time or both. */
+static Status get_date_emit_hinted(CmdCtx *c, Value d)
+{
+    int hint = 2;
+    cmdutil_enum_arg(c, GD_HINT, hint_names, 3, "Microsoft.PowerShell.Commands.DisplayHintType",
+                     &hint);
+    Value name = val_str(hint_names[hint < 0 ? 2 : hint]);
+    Value r = object_with_note(d, "DisplayHint", 11, name);
+    val_unref(name);
+    return emit_take(c, r);
+}
+
 static Status get_date_emit(CmdCtx *c, Value date)
 {
     Value d = get_date_adjust(c, get_date_base(c, date));
     if (cmdutil_flag(c, GD_ASUTC)) d = to_utc(d);
-    if (!c->bound[GD_FORMAT] && !c->bound[GD_UFORMAT]) return pipe_emit(c->I, c->out, d);
+    if (!c->bound[GD_FORMAT] && !c->bound[GD_UFORMAT]) return get_date_emit_hinted(c, d);
     DtParts p;
     date_parts(d, &p);
     StrBuf sb = {0};

@@ -66,7 +66,7 @@ static int psvar_set(Value self, const char *name, size_t len, Value val)
 {
     Var *v = psvar_var(self);
     if (!v || !str_ieq_slice(name, len, "Value")) return 0;
-    if (var_flags(v) & (VF_READONLY | VF_CONSTANT)) return 0;
+    if (var_flags(v) & (VF_READONLY | VF_CONSTANT)) return -1; /* runtime/value.h */
     var_set(v, val);
     return 1;
 }

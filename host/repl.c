@@ -19,15 +19,18 @@
 #include "jobs/jobrun.h"
 #include "runtime/error.h"
 #include "runtime/mem.h"
+#include "runtime/runloc.h"
 #include "runtime/strbuf.h"
 
 #define CONT_PROMPT ">> "
 
-char *repl_prompt(void)
+char *repl_prompt(const ReplConfig *cfg)
 {
     /* The REPL's runspace owns the process, so the working directory follows its location
-     * (runtime/runloc.h); thread runspaces never chdir. */
-    char *cwd = getcwd(NULL, 0);
+     * (runtime/runloc.h); thread runspaces never chdir.  On a provider drive the location is
+     * the drive ("PS Env:\> ") while the process stays in the last file-system directory. */
+    Interp *rs = cfg && cfg->runspace ? *cfg->runspace : NULL;
+    char *cwd = rs && runloc_drive(rs) ? runloc_display(rs) : getcwd(NULL, 0);
     StrBuf sb = {0};
     if (cwd)
         sb_printf(&sb, "PS %s> ", cwd);
@@ -86,7 +89,7 @@ static int on_signal_event(void)
     rsig.discarded = 1;
     rl_crlf();
     rl_replace_line("", 0);
-    char *prompt = repl_prompt();
+    char *prompt = repl_prompt(cfg);
     rl_set_prompt(prompt);
     free(prompt);
     rl_on_new_line();
@@ -200,7 +203,7 @@ int repl_run(const ReplConfig *cfg)
         /* collect the runspace's job output while the shell waits */
         JobTable *jobs = cfg->runspace && *cfg->runspace ? jobcmds_jobs(*cfg->runspace) : NULL;
         if (jobs) jobrun_poll(jobs, 0);
-        char *prompt = more ? xstrdup(CONT_PROMPT) : repl_prompt();
+        char *prompt = more ? xstrdup(CONT_PROMPT) : repl_prompt(cfg);
         if (cfg->interrupted) *cfg->interrupted = 0; /* pressed between inputs: nothing to do */
         rsig.discarded = 0;
         char *line = read_line(cfg, prompt);

@@ -42,8 +42,8 @@ int repl_run(const ReplConfig *cfg);
  * width only when stderr is a terminal.  stdout is flushed first. */
 void repl_print_errors(const Program *p, int all);
 
-/* The primary prompt for the current directory: "PS /home/me> " ("PS> " when the current
- * directory is unknown).  Caller frees. */
-char *repl_prompt(void);
+/* The primary prompt for the current location: "PS /home/me> ", "PS Env:\> " on a provider
+ * drive ("PS> " when the current directory is unknown).  cfg may be NULL.  Caller frees. */
+char *repl_prompt(const ReplConfig *cfg);
 
 #endif

@@ -159,18 +159,6 @@ static void with_job(ThreadRun *r, JobStream s, Value v, int is_state, JobState 
     job_table_unlock(r->table);
 }
 
-/* A fresh deep copy of v made on this thread (nothing of the runspace is shared). */
-static Value copy_value(Value v)
-{
-    StrBuf sb = {0};
-    ser_put_value(&sb, v, SER_MAX_DEPTH);
-    Value out;
-    const char *err;
-    if (ser_decode(sb.buf, sb.len, &out, &err) != 0) out = val_null();
-    sb_free(&sb);
-    return out;
-}
-
 static Value copy_error(Value rec)
 {
     WireError e;
@@ -180,9 +168,11 @@ static Value copy_error(Value rec)
     return out;
 }
 
+/* Output goes to the caller as the job's own objects, as pwsh's ThreadJob hands them over
+ * (no serialization, no PSComputerName or RunspaceId notes): with_job marks them shared. */
 static void sink_output(void *ctx, Value v)
 {
-    with_job(ctx, JOB_OUTPUT, copy_value(v), 0, 0);
+    with_job(ctx, JOB_OUTPUT, val_ref(v), 0, 0);
 }
 
 static void sink_error(void *ctx, Value rec)
@@ -373,11 +363,14 @@ static ThreadRun *take_ready(Pool *p)
 /* A run has ended on this worker: the worker counts as idle from now on (so the next job is
  * handed to it rather than to a new thread), and takes a run that already waits.  *retiring:
  * idle workers should leave. */
-static ThreadRun *run_ended(Pool *p, int freed, int *retiring)
+static ThreadRun *run_ended(Pool *p, ThreadRun *done, int *retiring)
 {
     ThreadRun *launch_list = NULL, *dead = NULL;
     pthread_mutex_lock(&pool_mu);
-    if (!freed) p->running--;
+    if (!done->slot_freed) { /* else Stop-Job gave it back (free_slot): only one of the two may */
+        done->slot_freed = 1;
+        p->running--;
+    }
     p->nscript--;
     p->nfinishing--;
     p->nidle++;
@@ -420,12 +413,10 @@ static void *worker(void *arg)
         serve_run(p, r, &spare);
         RunspaceFactory f = r->factory;
         void *fctx = r->fctx;
-        pthread_mutex_lock(&pool_mu);
-        int freed = r->slot_freed;
-        pthread_mutex_unlock(&pool_mu);
-        run_drop(r);
         int retiring;
-        r = run_ended(p, freed, &retiring);
+        ThreadRun *done = r;
+        r = run_ended(p, done, &retiring);
+        run_drop(done);
         if (!r && !spare && !retiring) spare = f(fctx); /* the next job's runspace, made idle */
         if (!r) r = wait_run(p);
         if (r && spare && (r->factory != f || r->fctx != fctx)) {

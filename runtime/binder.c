@@ -21,6 +21,7 @@
 #include "runtime/nettypes.h"
 #include "runtime/object.h"
 #include "runtime/regex.h"
+#include "runtime/scope.h"
 
 /* One compiled parameter. */
 typedef struct CParam {
@@ -94,12 +95,34 @@ static int guid_convert(Value v, Value *out, ConvError *err)
 const BindType bind_type_guid = {
     .name = "guid", .fullname = "System.Guid", .is = guid_is, .convert = guid_convert};
 
+static int ref_is(Value v)
+{
+    return val_is(val_base(v), &cls_psreference);
+}
+
+/* A [ref] parameter takes only a [ref] argument: pwsh does not wrap a plain value. */
+static int ref_convert(Value v, Value *out, ConvError *err)
+{
+    return conv_fail(err, "ReferenceTypeExpected", "Reference type is expected in argument.");
+}
+
+const BindType bind_type_ref = {.name = "ref",
+                                .fullname = "System.Management.Automation.PSReference",
+                                .is = ref_is,
+                                .convert = ref_convert};
+
 const BindType *bind_type_named(const char *name, size_t len)
 {
-    static const char *const guid_names[] = {"guid", "System.Guid"};
-    for (size_t i = 0; i < 2; i++)
-        if (strlen(guid_names[i]) == len && str_nicmp(name, guid_names[i], len) == 0)
-            return &bind_type_guid;
+    static const struct {
+        const char *name;
+        const BindType *type;
+    } named[] = {{"guid", &bind_type_guid},
+                 {"System.Guid", &bind_type_guid},
+                 {"ref", &bind_type_ref},
+                 {"System.Management.Automation.PSReference", &bind_type_ref}};
+    for (size_t i = 0; i < sizeof named / sizeof named[0]; i++)
+        if (strlen(named[i].name) == len && str_nicmp(name, named[i].name, len) == 0)
+            return named[i].type;
     return NULL;
 }
 

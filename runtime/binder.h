@@ -148,6 +148,7 @@ extern const BindType bind_type_actionpref;
 /* System.Guid: a Guid binds as it is (so it picks the parameter set whose parameter is a
  * [guid] before any coercion is tried); a string converts as [guid]'...' does. */
 extern const BindType bind_type_guid;
+extern const BindType bind_type_ref; /* [ref] parameters: a PSReference argument only */
 /* The BindType of a type literal TypeId does not name ("guid", "System.Guid"), or NULL. */
 const BindType *bind_type_named(const char *name, size_t len);
 /* The numeric value of an enum-typed bound value (a String holding a name); -1 if none. */

@@ -13,6 +13,7 @@
 #include "runtime/array.h"
 #include "runtime/binder.h"
 #include "runtime/eval.h"
+#include "runtime/hashtable.h"
 #include "runtime/mem.h"
 #include "runtime/object.h"
 #include "runtime/scriptblock.h"
@@ -365,25 +366,6 @@ static Status measure_object(CmdCtx *c)
     return st;
 }
 
-/* Write-Error [-Message] <String>: the runtime's own, for a runspace without the cmdlet
- * families; the output family's full Write-Error (cmdlets/output.c) replaces it. */
-static const ParamSpec write_error_params[] = {
-    {"Message", NULL, TY_STRING, 0, 0, 0},
-    {"InputObject", NULL, TY_OBJECT, 0, -1, PS_PIPELINE},
-};
-static Status write_error(CmdCtx *c)
-{
-    if (c->phase != CMD_PROCESS) return ST_OK;
-    Value msg = c->bound[0] ? val_ref(c->arg[0]) : convert_to_string(c->input, NULL);
-    Value rec = ctx_error(c, EXC_WRITEERROR, "Microsoft.PowerShell.Commands.WriteErrorException",
-                          val_str_data(msg));
-    val_unref(msg);
-    if (eval_error_action(c->I) == EA_STOP) return eval_throw_rec(c->I, rec, 1);
-    cmd_write_error(c, rec);
-    val_unref(rec);
-    return ST_OK;
-}
-
 #define NPARAMS(p) (int)(sizeof(p) / sizeof(p[0]))
 static const CmdDef builtins[] = {
     {"Write-Output", "echo write", write_output, write_output_params, NPARAMS(write_output_params)},
@@ -392,7 +374,6 @@ static const CmdDef builtins[] = {
     {"Where-Object", "? where", where_object, where_params, NPARAMS(where_params)},
     {"Out-Null", NULL, out_null, out_null_params, NPARAMS(out_null_params)},
     {"Measure-Object", "measure", measure_object, out_null_params, NPARAMS(out_null_params)},
-    {"Write-Error", NULL, write_error, write_error_params, NPARAMS(write_error_params)},
 };
 
 static int alias_match(const char *aliases, const char *name, size_t len)
@@ -420,15 +401,34 @@ void cmd_register(Interp *I, const CmdDef *table, int n)
     ARRAY_PUSH(I->families, I->nfamilies, I->cap_families, f);
 }
 
+static int alias_gone(Interp *I, const char *name, size_t len)
+{
+    Value v;
+    if (val_is_null(I->gone_aliases) || !ht_get_str(I->gone_aliases, name, len, &v)) return 0;
+    val_unref(v);
+    return 1;
+}
+
 const CmdDef *cmd_find(Interp *I, const char *name, size_t len)
 {
+    const char *aliases;
+    int gone = alias_gone(I, name, len);
     for (int i = I->nfamilies; i-- > 0;) {
         const CmdDef *d = find_in(I->families[i].defs, I->families[i].n, name, len);
-        if (d) return d;
+        if (d && (!gone || str_ieq_slice(name, len, d->name))) return d;
     }
-    for (size_t i = 0; i < sizeof builtins / sizeof builtins[0]; i++)
-        if (str_ieq_slice(name, len, builtins[i].name) ||
-            alias_match(builtins[i].aliases, name, len))
+    for (size_t i = 0; i < sizeof builtins / sizeof builtins[0]; i++) {
+        aliases = gone ? NULL : builtins[i].aliases;
+        if (str_ieq_slice(name, len, builtins[i].name) || alias_match(aliases, name, len))
             return &builtins[i];
+    }
     return NULL;
+}
+
+void cmd_alias_hide(Interp *I, const char *name, size_t len)
+{
+    if (val_is_null(I->gone_aliases)) I->gone_aliases = ht_new(0);
+    Value k = val_str_n(name, len);
+    ht_set(I->gone_aliases, k, val_bool(1));
+    val_unref(k);
 }

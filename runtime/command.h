@@ -94,6 +94,9 @@ void cmd_cache_free(Interp *I); /* at runspace end */
 void cmd_register(Interp *I, const CmdDef *table, int n);
 /* Look up a command or alias, case-insensitively; NULL when none. */
 const CmdDef *cmd_find(Interp *I, const char *name, size_t len);
+/* Remove the built-in alias name from this runspace only (Remove-Alias, Remove-Item alias:):
+ * cmd_find no longer matches it; the command keeps its own name.  Cannot fail. */
+void cmd_alias_hide(Interp *I, const char *name, size_t len);
 
 /* Store a terminating error built from the arguments in the interp; returns ST_THROW. */
 Status cmd_error(CmdCtx *c, ExcKind exc, const char *id, const char *fmt, ...)

@@ -57,7 +57,9 @@
     X(EXC_ITEMNOTFOUND, "ItemNotFoundException",                                                   \
       "System.Management.Automation.ItemNotFoundException", EXC_RUNTIME)                           \
     X(EXC_PSARGUMENT, "PSArgumentException", "System.Management.Automation.PSArgumentException",   \
-      EXC_ARGUMENT)
+      EXC_ARGUMENT)                                                                                \
+    X(EXC_SSUNAUTH, "SessionStateUnauthorizedAccessException",                                     \
+      "System.Management.Automation.SessionStateUnauthorizedAccessException", EXC_RUNTIME)
 
 #define X_EXCENUM(id, n, f, p) id,
 typedef enum ExcKind { EXC_KINDS(X_EXCENUM) EXC__COUNT } ExcKind;

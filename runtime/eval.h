@@ -52,6 +52,7 @@ struct Interp {
     size_t stack_limit;      /* bytes of C stack the evaluator may use */
     CmdFamily *families;     /* registered command tables, searched last first */
     int nfamilies, cap_families;
+    Value gone_aliases;      /* built-in aliases removed here (name -> $true), or $null */
     int err_oneline, err_color;   /* error view: one-line "Reason: msg" form; VT colours */
     NativeLookup native;          /* native-command hook or NULL */
     int ea_override;              /* -ErrorAction of the running command (ErrAction), or -1 */
@@ -67,6 +68,8 @@ struct Interp {
     struct CmdPath *cmdpath;      /* their PATH lookups */
     int native_ok;                /* exit status 0 of the last external program ($?) */
     struct FuncStage *running;    /* the innermost function/script block running, or NULL */
+    struct FuncStage *spare_func; /* one finished call's memory, reused by the next call */
+    Scope *spare_scope;           /* one finished call's scope, emptied (scope_recycle) */
     struct LoopEnum *loop_enum;   /* $foreach of the innermost running foreach loop, or NULL */
     struct LoopEnum *switch_enum; /* $switch of the innermost running switch, or NULL */
     OutputFn out_fn;

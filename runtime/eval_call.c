@@ -727,7 +727,7 @@ static Status func_begin(Interp *I, Stage *s)
     Status st = eval_enter(I, s->node);
     if (st) return st;
     f->entered = 1;
-    f->scope = f->dot ? I->cur : scope_new(I->cur, f->script);
+    f->scope = f->dot ? I->cur : scope_reuse(&I->spare_scope, I->cur, f->script);
     closure_vars(f->scope, scriptblock_closure(f->sb));
     if (f->script) eval_script_paths(f->scope, prog_file(scriptblock_program(f->sb)));
     if ((st = bind_params(I, f))) return st;
@@ -828,13 +828,14 @@ static void func_free(Interp *I, Stage *s)
     FuncStage *f = (FuncStage *)s;
     if (f->blk_clean && f->scope) run_clean(I, f);
     if (f->entered) eval_leave(I);
-    if (f->scope && !f->dot) scope_free(f->scope);
+    if (f->scope && !f->dot) scope_recycle(&I->spare_scope, f->scope);
     bind_free(f->b);
     funcdecl_unref(f->fd);
     val_unref(f->sb);
     val_unref(f->input);
     stage_release(I, s);
-    free(f);
+    if (I->spare_func) free(f);
+    else I->spare_func = f;
 }
 
 static void find_blocks(FuncStage *f, Node *sbnode)
@@ -877,7 +878,9 @@ static int strip_dashdash(BindArg *args, int nargs)
 static Status func_stage(Interp *I, Value sb, const char *name, int dot, int filter, BindArg *args,
                          int nargs, Node *site, int piped, Pipe *out, Stage **res)
 {
-    FuncStage *f = xcalloc(1, sizeof(FuncStage));
+    FuncStage *f = I->spare_func ? I->spare_func : xmalloc(sizeof(FuncStage));
+    I->spare_func = NULL;
+    memset(f, 0, sizeof(FuncStage));
     f->st = (Stage){{stage_put}, out,  func_begin, func_process, func_end,
                     func_free,   site, NULL,       .ea = -1};
     stage_init(&f->st);

@@ -46,7 +46,10 @@ static Value error_list(Interp *I)
 /* $PWD: the runspace's current location (runtime/runloc.h). */
 static Value current_dir(Interp *I)
 {
-    return pathinfo_new(runloc_get(I));
+    char *here = runloc_display(I);
+    Value pi = pathinfo_new(here);
+    free(here);
+    return pi;
 }
 
 /* $true $false $null $? $Error $PWD; returns 1 when name is one of them. */
@@ -1410,6 +1413,26 @@ static Status set_typed_var(Interp *I, Node *n, Value v)
     return ST_OK;
 }
 
+/* $ref.Value = v or (Get-Variable x).Value = v on a ReadOnly or Constant variable: the
+ * PSVariable setter's error, not wrapped (the [ref] reaches the same setter). */
+static Status fail_not_writable(Interp *I, Node *n, Value obj)
+{
+    Var *var = scope_ref_var(obj);
+    Value nm = val_null();
+    const ObjClass *c = val_class(obj);
+    if (!var && c->get_prop) c->get_prop(obj, "Name", 4, &nm);
+    StrBuf sb = {0};
+    sb_printf(&sb, "Cannot overwrite variable %s because it is read-only or constant.",
+              var ? var_name(var) : val_is_str(nm) ? val_str_data(nm) : "");
+    ErrInit e = {.msg = sb_str(&sb), .id = "VariableNotWritable", .exc = EXC_SSUNAUTH,
+                 .inner = EXC_SSUNAUTH, .cat = ERRCAT_WRITEERROR, .prog = I->prog,
+                 .start = n->start, .end = n->end};
+    Value rec = errrec_new(&e);
+    sb_free(&sb);
+    val_unref(nm);
+    return eval_throw_rec(I, rec, 0);
+}
+
 static Status set_member(Interp *I, Node *n, Value v)
 {
     Value obj, name;
@@ -1417,7 +1440,10 @@ static Status set_member(Interp *I, Node *n, Value v)
     if (st) return st;
     if ((st = member_name(I, n->b, &name))) return val_unref(obj), st;
     const ObjClass *c = val_class(obj);
-    if (!(c && c->set_prop && c->set_prop(obj, val_str_data(name), val_str_len(name), v)))
+    int rc = c && c->set_prop ? c->set_prop(obj, val_str_data(name), val_str_len(name), v) : 0;
+    if (rc < 0)
+        st = fail_not_writable(I, n, obj);
+    else if (!rc)
         st = eval_fail(I, n, EXC_RUNTIME, "PropertyNotFound",
                        "The property '%s' cannot be found on this object. Verify that the "
                        "property exists and can be set.",

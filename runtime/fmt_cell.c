@@ -4,6 +4,7 @@
 #include "runtime/fmt_cell.h"
 
 #include <string.h>
+#include <strings.h>
 
 #include "runtime/array.h"
 #include "runtime/convert.h"
@@ -13,6 +14,7 @@
 #include "runtime/mem.h"
 #include "runtime/members_util.h"
 #include "runtime/numfmt.h"
+#include "runtime/object.h"
 
 #define ELLIPSIS     "\xE2\x80\xA6" /* U+2026 */
 #define ELLIPSIS_LEN 3
@@ -129,18 +131,39 @@ void fmtcell_append(Value v, FmtCellMode mode, int enum_limit, const char *forma
     put_item(v, out);
 }
 
+const char *fmtcell_display_hint(Value v)
+{
+    if (v.kind == VAL_DATETIME || val_base(v).kind != VAL_DATETIME) return NULL;
+    size_t n = object_nprops(v);
+    for (size_t i = 0; i < n; i++) {
+        const char *name;
+        size_t len;
+        Value val;
+        object_prop_peek(v, i, &name, &len, &val);
+        if (len == 11 && strncasecmp(name, "DisplayHint", 11) == 0 && val_is_str(val))
+            return val_str_data(val);
+    }
+    return NULL;
+}
+
 void fmtcell_append_display(Value v, StrBuf *out)
 {
-    v = val_base(v);
-    if (v.kind != VAL_DATETIME) {
-        convert_append_scalar(v, out);
+    Value b = val_base(v);
+    if (b.kind != VAL_DATETIME) {
+        convert_append_scalar(b, out);
         return;
     }
     DtParts p;
-    dt_from_ticks(v.as.i, &p);
-    p.kind = (DtKind)v.aux;
+    dt_from_ticks(b.as.i, &p);
+    p.kind = (DtKind)b.aux;
     p.offset_min = 0;
-    dt_format_display(out, &p, NF_EN_US);
+    const char *hint = b.kind == v.kind ? NULL : fmtcell_display_hint(v);
+    if (hint && strcasecmp(hint, "Date") == 0)
+        dt_format(out, &p, "D", NF_EN_US);
+    else if (hint && strcasecmp(hint, "Time") == 0)
+        dt_format(out, &p, "T", NF_EN_US);
+    else
+        dt_format_display(out, &p, NF_EN_US);
 }
 
 int fmtcell_right_aligned(Value v)

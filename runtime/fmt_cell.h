@@ -24,8 +24,12 @@ typedef enum FmtCellMode {
  * anything else by ToString.  Cannot fail. */
 void fmtcell_append(Value v, FmtCellMode mode, int enum_limit, const char *format, StrBuf *out);
 /* Append a scalar as Out-Default prints it on its own line: ToString(), except a DateTime,
- * which shows as the long date and time ("Tuesday, November 24, 2026 1:45:10 PM"). */
+ * which shows as the long date and time ("Tuesday, November 24, 2026 1:45:10 PM"), or only
+ * the date or the time when v carries Get-Date's DisplayHint note. */
 void fmtcell_append_display(Value v, StrBuf *out);
+/* The DisplayHint note Get-Date puts on its DateTime ("Date", "Time", "DateTime"; borrowed),
+ * or NULL when v is not such a wrapped DateTime. */
+const char *fmtcell_display_hint(Value v);
 /* 1 when a column whose first value is v defaults to right alignment (numbers, bool, char). */
 int fmtcell_right_aligned(Value v);
 

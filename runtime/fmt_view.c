@@ -10,6 +10,7 @@
 #include <string.h>
 
 #include "runtime/convert.h"
+#include "runtime/fmt_cell.h"
 #include "runtime/hashtable.h"
 #include "runtime/mem.h"
 #include "runtime/members.h"
@@ -228,20 +229,40 @@ static Value dt_prop(void *ctx, Value v)
 }
 
 #define DT_COL(n) {.label = n, .get = dt_prop, .get_ctx = (void *)n}
-static const FmtColumn datetime_cols[] = {
-    DT_COL("Date"),        DT_COL("Day"),         DT_COL("DayOfWeek"),  DT_COL("DayOfYear"),
-    DT_COL("Hour"),        DT_COL("Kind"),        DT_COL("Millisecond"), DT_COL("Microsecond"),
-    DT_COL("Nanosecond"),  DT_COL("Minute"),      DT_COL("Month"),      DT_COL("Second"),
-    DT_COL("Ticks"),       DT_COL("TimeOfDay"),   DT_COL("Year"),       DT_COL("DateTime"),
-};
-#undef DT_COL
+#define DT_COLS                                                                                    \
+    DT_COL("Date"), DT_COL("Day"), DT_COL("DayOfWeek"), DT_COL("DayOfYear"), DT_COL("Hour"),       \
+        DT_COL("Kind"), DT_COL("Millisecond"), DT_COL("Microsecond"), DT_COL("Nanosecond"),        \
+        DT_COL("Minute"), DT_COL("Month"), DT_COL("Second"), DT_COL("Ticks"), DT_COL("TimeOfDay"), \
+        DT_COL("Year"), DT_COL("DateTime")
+static const FmtColumn datetime_cols[] = {DT_COLS};
 
 static int is_datetime(Value v)
 {
     return v.kind == VAL_DATETIME;
 }
 
+/* Get-Date's result: a DateTime wrapped with the DisplayHint note, which pwsh lists first. */
+static const FmtColumn hinted_datetime_cols[] = {
+    {.label = "DisplayHint", .get = dt_prop, .get_ctx = (void *)"DisplayHint"},
+    DT_COLS,
+};
+
+static int is_hinted_datetime(Value v)
+{
+    return v.kind != VAL_DATETIME && fmtcell_display_hint(v) != NULL;
+}
+
+#undef DT_COLS
+#undef DT_COL
+
 static const FmtView builtin_views[] = {
+    {.name = "DateTime",
+     .type_name = "System.DateTime",
+     .match = is_hinted_datetime,
+     .match_notes = 1,
+     .shape = FMT_LIST,
+     .cols = hinted_datetime_cols,
+     .ncols = sizeof hinted_datetime_cols / sizeof hinted_datetime_cols[0]},
     {.name = "DateTime",
      .type_name = "System.DateTime",
      .match = is_datetime,
@@ -295,6 +316,7 @@ void fmt_view_register(const FmtView *view)
 
 int fmt_view_matches(const FmtView *view, Value v)
 {
+    if (view->match && view->match_notes) return view->match(v);
     v = val_base(v);
     if (view->match) return view->match(v);
     if (val_is_null(v) || !view->type_name) return 0;

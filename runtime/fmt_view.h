@@ -57,6 +57,7 @@ typedef struct FmtView {
      * "   {0}: " of an auto-generated group label (the FileSystem views use 4). */
     const FmtColumn *group_by;
     int group_indent;
+    int match_notes; /* match sees the object with its note properties, not its base */
 } FmtView;
 
 /* Register a view (kept by pointer: static storage).  For a given type and shape the first

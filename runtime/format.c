@@ -718,7 +718,7 @@ static void wide_emit(Formatter *f)
 static void custom_entry(Formatter *f, Value v)
 {
     sb_clear(&f->tmp);
-    fmtcell_append_display(val_base(v), &f->tmp);
+    fmtcell_append_display(v, &f->tmp);
     size_t w = f->opt.list_width > 0 ? (size_t)f->opt.list_width : 0;
     size_t n = fmtcell_wrap(f->tmp.buf, f->tmp.len, w, 1, &f->sl, &f->capsl);
     for (size_t i = 0; i < n; i++) {
@@ -869,9 +869,9 @@ static void feed(Formatter *f, Value v, int depth)
         return;
     }
     if (f->state == FS_TABLE || f->state == FS_WIDE)
-        oob_scalar(f, b);
+        oob_scalar(f, v);
     else
-        put_scalar_line(f, b, &f->out);
+        put_scalar_line(f, v, &f->out);
 }
 
 void fmt_feed(Formatter *f, Value v)

@@ -146,17 +146,32 @@ static uint32_t mix(uint32_t h, uint32_t x)
     return (h ^ x) * 16777619u;
 }
 
+/* The next folded code point of s[*i..len), ASCII without a decode: property and variable
+ * names are nearly always ASCII, and these loops run on every member lookup. */
+static uint32_t fold_next(const char *s, size_t len, size_t *i)
+{
+    unsigned char c = (unsigned char)s[*i];
+    if (c < 0x80) return (*i)++, c >= 'A' && c <= 'Z' ? c + 32u : c;
+    size_t n;
+    uint32_t cp = uc_fold(utf8_decode(s + *i, len - *i, &n));
+    *i += n;
+    return cp;
+}
+
+/* A string key's hash from its bytes (the same as ht_key_hash of the string value). */
+static uint32_t str_hash(const char *s, size_t len)
+{
+    uint32_t h = mix(2166136261u, VAL_OBJ);
+    for (size_t i = 0; i < len;)
+        h = mix(h, fold_next(s, len, &i));
+    return h;
+}
+
 uint32_t ht_key_hash(Value k)
 {
     k = val_base(k);
     uint32_t h = mix(2166136261u, k.kind);
-    if (val_is_str(k)) {
-        const char *s = val_str_data(k);
-        size_t len = val_str_len(k), n;
-        for (size_t i = 0; i < len; i += n)
-            h = mix(h, uc_fold(utf8_decode(s + i, len - i, &n)));
-        return h;
-    }
+    if (val_is_str(k)) return str_hash(val_str_data(k), val_str_len(k));
     if (k.kind == VAL_OBJ)
         return k.as.o->cls->equals ? mix(h, (uint32_t)(uintptr_t)k.as.o->cls)
                                    : mix(h, (uint32_t)((uintptr_t)k.as.o >> 4));
@@ -169,17 +184,17 @@ uint32_t ht_key_hash(Value k)
     return mix(mix(h, (uint32_t)k.as.u), (uint32_t)(k.as.u >> 32));
 }
 
+static int bytes_ieq(const char *s, size_t ls, const char *t, size_t lt)
+{
+    size_t i = 0, j = 0;
+    while (i < ls && j < lt)
+        if (fold_next(s, ls, &i) != fold_next(t, lt, &j)) return 0;
+    return i == ls && j == lt;
+}
+
 static int str_ieq(Value a, Value b)
 {
-    const char *s = val_str_data(a), *t = val_str_data(b);
-    size_t ls = val_str_len(a), lt = val_str_len(b), i = 0, j = 0, n, m;
-    while (i < ls && j < lt) {
-        if (uc_fold(utf8_decode(s + i, ls - i, &n)) != uc_fold(utf8_decode(t + j, lt - j, &m)))
-            return 0;
-        i += n;
-        j += m;
-    }
-    return i == ls && j == lt;
+    return bytes_ieq(val_str_data(a), val_str_len(a), val_str_data(b), val_str_len(b));
 }
 
 int ht_key_equal(Value a, Value b)
@@ -243,12 +258,28 @@ int ht_key_peek(Value hv, Value key, Value *stored)
     return e != NULL;
 }
 
-int ht_get_str(Value h, const char *key, size_t len, Value *out)
+/* The entry of a string key given as bytes: no string is made for the lookup. */
+static Entry *lookup_str(ObjHash *h, const char *key, size_t len)
 {
-    Value k = val_str_n(key, len);
-    int found = ht_get(h, k, out);
-    val_unref(k);
-    return found;
+    if (!h->nslot) return NULL;
+    uint32_t hash = str_hash(key, len);
+    for (size_t mask = h->nslot - 1, i = hash & mask; h->slot[i] >= 0; i = (i + 1) & mask) {
+        Entry *e = &h->e[h->slot[i]];
+        Value k = val_base(e->key);
+        if (e->hash == hash && val_is_str(k) && bytes_ieq(val_str_data(k), val_str_len(k), key, len))
+            return e;
+    }
+    return NULL;
+}
+
+int ht_get_str(Value hv, const char *key, size_t len, Value *out)
+{
+    ObjHash *h = as_ht(hv);
+    LOCK(h);
+    Entry *e = lookup_str(h, key, len);
+    if (e) *out = val_ref(e->val);
+    UNLOCK(h);
+    return e != NULL;
 }
 
 static void insert(ObjHash *h, Value key, Value val, uint32_t hash)

@@ -263,6 +263,8 @@ void interp_free(Interp *I)
     if (I->jobs_release) I->jobs_release(I->jobs); /* stops the runspace's unfinished jobs */
     scope_free(I->script);
     scope_free(I->global);
+    scope_free(I->spare_scope);
+    free(I->spare_func);
     end_output(I);
     rx_cache_free(I->rx);
     free(I->families);
@@ -270,6 +272,7 @@ void interp_free(Interp *I)
     val_unref(I->errors);
     val_unref(I->stop_pending);
     val_unref(I->usings);
+    val_unref(I->gone_aliases);
     native_ctx_free(I->nctx);
     cmdpath_free(I->cmdpath);
     runloc_free(I->loc);

@@ -101,7 +101,7 @@ struct Regex {
     size_t plen;
     char *xlat; /* the PCRE2 text */
     pcre2_code *code;
-    pcre2_match_data *md; /* reused: spans are copied out before anything else runs */
+    pcre2_match_data *md; /* a spare match buffer: see match_data_take */
     Slot *slot;           /* sorted by number; slot[0] is group 0 */
     size_t nslot;
 };
@@ -1163,9 +1163,9 @@ static void match_grow(RxMatch *m, size_t n)
 /* Copy PCRE2's ovector into .NET slots (byte offsets; the caller converts to UTF-16 indexes
 ** with rx_utf16_index when it needs .NET's Index).  A group several PCRE2 groups share reports the one
 ** that matched last in the text (.NET: the last capture). */
-static void match_fill(const Regex *re, RxMatch *m, int rc)
+static void match_fill(const Regex *re, pcre2_match_data *md, RxMatch *m, int rc)
 {
-    PCRE2_SIZE *ov = pcre2_get_ovector_pointer(re->md);
+    PCRE2_SIZE *ov = pcre2_get_ovector_pointer(md);
     size_t k, j;
     match_grow(m, re->nslot);
     m->group[0].start = ov[0];
@@ -1192,18 +1192,35 @@ static int match_error(int rc, char **err)
     return -1;
 }
 
+/* A match buffer for one call.  The Regex keeps one spare, taken with an atomic exchange, so
+** a [regex] used by one thread reuses it every time, and a [regex] shared with a thread job
+** (runtime/value.h THREADS) stays safe: a thread that finds the spare taken makes its own,
+** and whichever buffer comes back last is kept.  The compiled pattern itself is read-only
+** while matching (PCRE2 allows concurrent matches on one pcre2_code). */
+static pcre2_match_data *match_data_take(Regex *re)
+{
+    pcre2_match_data *md = __atomic_exchange_n(&re->md, NULL, __ATOMIC_ACQUIRE);
+    return md ? md : pcre2_match_data_create_from_pattern(re->code, NULL);
+}
+
+static void match_data_give(Regex *re, pcre2_match_data *md)
+{
+    pcre2_match_data_free(__atomic_exchange_n(&re->md, md, __ATOMIC_ACQ_REL));
+}
+
 /* One left-to-right attempt from start. */
 static int match_ltr(Regex *re, const char *s, size_t len, size_t start, RxMatch *m, char **err)
 {
     int rc;
     if (start > len) return 0;
-    rc = pcre2_match(re->code, (PCRE2_SPTR)(s ? s : ""), len, start, 0, re->md, NULL);
+    pcre2_match_data *md = match_data_take(re);
+    rc = pcre2_match(re->code, (PCRE2_SPTR)(s ? s : ""), len, start, 0, md, NULL);
     if (rc == PCRE2_ERROR_JIT_STACKLIMIT) /* the interpreter keeps its frames on the heap */
-        rc =
-            pcre2_match(re->code, (PCRE2_SPTR)(s ? s : ""), len, start, PCRE2_NO_JIT, re->md, NULL);
+        rc = pcre2_match(re->code, (PCRE2_SPTR)(s ? s : ""), len, start, PCRE2_NO_JIT, md, NULL);
+    if (rc >= 0) match_fill(re, md, m, rc == 0 ? (int)pcre2_get_ovector_count(md) : rc);
+    match_data_give(re, md);
     if (rc == PCRE2_ERROR_NOMATCH) return 0;
     if (rc < 0) return match_error(rc, err);
-    match_fill(re, m, rc == 0 ? (int)pcre2_get_ovector_count(re->md) : rc);
     return 1;
 }
 

@@ -26,6 +26,7 @@ typedef struct PathStack {
 
 struct RunLoc {
     char *cwd;               /* absolute and normalised, owned */
+    char *drive;             /* a provider drive the location is on ("Env"), or NULL, owned */
     int owns_process;        /* chdir the process too */
     PathStack st[RLS_COUNT]; /* cd - history, cd + history, Push-Location stack */
     Value path_obj;          /* $ExecutionContext.SessionState.Path, or $null */
@@ -66,6 +67,7 @@ void runloc_free(RunLoc *l)
         free(l->st[k].items);
     }
     val_unref(l->path_obj);
+    free(l->drive);
     free(l->cwd);
     free(l);
 }
@@ -116,12 +118,43 @@ char *runloc_full(Interp *I, const char *path)
     return full_path(runloc_get(I), home && *home ? home : "/", path);
 }
 
+static char *display_of(const RunLoc *l)
+{
+    StrBuf sb = {0};
+    if (l->drive)
+        sb_printf(&sb, "%s:\\", l->drive);
+    else
+        sb_puts(&sb, l->cwd);
+    return sb_take(&sb);
+}
+
+char *runloc_display(Interp *I)
+{
+    return display_of(I->loc);
+}
+
+const char *runloc_drive(Interp *I)
+{
+    return I->loc->drive;
+}
+
 static void update_path_obj(RunLoc *l)
 {
-    Value pi = pathinfo_new(l->cwd);
+    char *here = display_of(l);
+    Value pi = pathinfo_new(here), fs = pathinfo_new(l->cwd);
     object_set_prop(l->path_obj, "CurrentLocation", 15, pi);
-    object_set_prop(l->path_obj, "CurrentFileSystemLocation", 25, pi);
+    object_set_prop(l->path_obj, "CurrentFileSystemLocation", 25, fs);
     val_unref(pi);
+    val_unref(fs);
+    free(here);
+}
+
+void runloc_set_drive(Interp *I, const char *drive)
+{
+    RunLoc *l = I->loc;
+    free(l->drive);
+    l->drive = xstrdup(drive);
+    update_path_obj(l);
 }
 
 int runloc_set(Interp *I, const char *dir)
@@ -141,6 +174,8 @@ int runloc_set(Interp *I, const char *dir)
     }
     free(l->cwd);
     l->cwd = full;
+    free(l->drive);
+    l->drive = NULL;
     update_path_obj(l);
     return 0;
 }

@@ -28,6 +28,13 @@ const char *runloc_get(Interp *I);
 /* Move to dir (absolute; normalised here).  Returns 0, or -1 with errno (ENOENT, ENOTDIR,
  * EACCES ...) and the location unchanged.  An owning runspace also chdirs the process. */
 int runloc_set(Interp *I, const char *dir);
+/* The location on a provider drive (Set-Location Env:): drive is its name as pwsh spells it
+ * ("Env").  runloc_get keeps the last file-system directory, where native programs start
+ * (pwsh's process directory stays on the file system too); runloc_set leaves the drive. */
+void runloc_set_drive(Interp *I, const char *drive);
+const char *runloc_drive(Interp *I); /* borrowed, NULL on the file system */
+/* The location as Get-Location and $PWD show it: "Env:\" on a drive, else runloc_get (owned). */
+char *runloc_display(Interp *I);
 /* From now on I never changes the process working directory (thread runspaces). */
 void runloc_detach(Interp *I);
 /* path taken against the location (`~` is $HOME), with . and .. removed lexically (owned). */

@@ -178,9 +178,8 @@ static void tab_free(Table *t)
     slots_free(t, t->slot);
 }
 
-Scope *scope_new(Scope *parent, int is_script)
+static Scope *scope_init(Scope *s, Scope *parent, int is_script)
 {
-    Scope *s = xmalloc(sizeof(Scope));
     memset(s, 0, offsetof(Scope, vslot));
     memset(s->vslot, 0, sizeof s->vslot);
     s->parent = parent;
@@ -190,13 +189,43 @@ Scope *scope_new(Scope *parent, int is_script)
     return s;
 }
 
-void scope_free(Scope *s)
+Scope *scope_new(Scope *parent, int is_script)
 {
-    if (!s) return;
+    return scope_init(xmalloc(sizeof(Scope)), parent, is_script);
+}
+
+static void scope_clear(Scope *s)
+{
     tab_free(&s->vars);
     tab_free(&s->funcs);
     tab_free(&s->aliases);
+}
+
+void scope_free(Scope *s)
+{
+    if (!s) return;
+    scope_clear(s);
     free(s);
+}
+
+Scope *scope_reuse(Scope **spare, Scope *parent, int is_script)
+{
+    Scope *s = *spare;
+    if (!s) return scope_new(parent, is_script);
+    *spare = NULL;
+    return scope_init(s, parent, is_script);
+}
+
+/* Emptied first: releasing a value may run code that makes and recycles scopes itself.  The
+ * spare is kept as a valid empty scope, so scope_free can release it with its runspace. */
+void scope_recycle(Scope **spare, Scope *s)
+{
+    scope_clear(s);
+    if (*spare) {
+        free(s);
+        return;
+    }
+    *spare = scope_init(s, NULL, 0);
 }
 
 Scope *scope_parent(const Scope *s)
@@ -382,13 +411,19 @@ static int ref_get(Value self, const char *name, size_t len, Value *out)
     return 1;
 }
 
-/* A ReadOnly or Constant variable cannot be set through a reference. */
+/* A ReadOnly or Constant variable cannot be set through a reference: -1 (value.h). */
 static int ref_set(Value self, const char *name, size_t len, Value v)
 {
     Var *var = ((Ref *)self.as.o)->var;
-    if (!str_ieq_slice(name, len, "Value") || (var->flags & (VF_READONLY | VF_CONSTANT))) return 0;
+    if (!str_ieq_slice(name, len, "Value")) return 0;
+    if (var->flags & (VF_READONLY | VF_CONSTANT)) return -1;
     var_set(var, v);
     return 1;
+}
+
+Var *scope_ref_var(Value r)
+{
+    return val_is(r, &cls_psreference) ? ((Ref *)r.as.o)->var : NULL;
 }
 
 static size_t ref_nprops(Value self)

@@ -24,6 +24,11 @@ enum {
 
 Scope *scope_new(Scope *parent, int is_script); /* never NULL */
 void scope_free(Scope *s);                      /* releases every value; NULL is fine */
+/* Function calls make and drop a scope each: scope_recycle empties s and keeps it in *spare
+ * (a field of the runspace) when that is free, else frees it; scope_reuse hands it out again
+ * as a new scope, or makes one. */
+Scope *scope_reuse(Scope **spare, Scope *parent, int is_script);
+void scope_recycle(Scope **spare, Scope *s);
 Scope *scope_parent(const Scope *s);
 int scope_is_script(const Scope *s);
 /* The nearest script scope at or above s (the global scope when there is none). */
@@ -50,6 +55,7 @@ int scope_define_lazy(Scope *s, const char *name, ScopeLazyFn make, void *ctx);
 extern const ObjClass cls_var;
 Value scope_var_handle(Var *v);
 Var *scope_var_of(Value h); /* the Var of a handle (borrowed), or NULL */
+Var *scope_ref_var(Value r); /* the Var a [ref] to a variable writes (borrowed), or NULL */
 /* [ref]: a PSReference whose Value reads and writes v ([ref]$x), or a variable of its own
  * holding val ([ref]5).  New references. */
 extern const ObjClass cls_psreference;

@@ -602,6 +602,22 @@ static const MbrMethod hashtable_methods[] = {
     {NULL, 0, 0, NULL, NULL},
 };
 
+/* [object]::ReferenceEquals(a, b): the same object after unwrapping a PSObject, as a .NET
+ * method sees its arguments.  Two $nulls are equal; a number, bool, char or date is boxed
+ * afresh for each argument in .NET, so inline scalars are never the same reference. */
+static int obj_refequals(MbrCall *k, Value self, Value *out)
+{
+    Value a = val_base(k->a[0]), b = val_base(k->a[1]);
+    int nulls = val_is_null(a) && val_is_null(b);
+    *out = val_bool(nulls || (a.kind == VAL_OBJ && b.kind == VAL_OBJ && a.as.o == b.as.o));
+    return 0;
+}
+
+static const MbrMethod object_methods[] = {
+    {"ReferenceEquals", 2, 2, obj_refequals, "objA,objB"},
+    {NULL, 0, 0, NULL, NULL},
+};
+
 /* ---- the type table ---- */
 
 typedef struct StaticType {
@@ -627,6 +643,7 @@ static const StaticType types[] = {
     {"Text.Encoding", "System.Text.Encoding", mbr_encoding_statics, mbr_encoding_sprops},
     {"Collections.Hashtable", "System.Collections.Hashtable", hashtable_methods, NULL},
     {"Hashtable", "System.Collections.Hashtable", hashtable_methods, NULL},
+    {"Object", "System.Object", object_methods, NULL},
     {"Number", NULL, number_methods, number_props}, /* the number types (see find) */
 };
 

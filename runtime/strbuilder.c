@@ -3,6 +3,9 @@
 ** Length counts code points.  Capacity follows .NET's chunked growth: a builder starts with 16
 ** (or what the constructor asked for), and text past the capacity adds a chunk as large as the
 ** text so far (at most 8000) or the overflow, whichever is larger; shrinking keeps it.
+** A builder shared with a thread job (runtime/value.h THREADS) reads and changes its text only
+** under obj_lock, which costs an unshared builder one test of its shared mark.  Arguments are
+** converted before the lock is taken, so no script runs while it is held.
 */
 #include "runtime/strbuilder.h"
 
@@ -39,7 +42,9 @@ static void sb_obj_free(Obj *o)
 static void sb_obj_str(Value self, StrBuf *out)
 {
     ObjSb *b = as_sb(self);
+    obj_lock(&b->obj);
     sb_append(out, sb_str(&b->text), b->text.len);
+    obj_unlock(&b->obj);
 }
 
 /* ---- characters ---- */
@@ -110,32 +115,47 @@ static Value prop_value(ObjSb *b, size_t i)
     return i == 0 ? val_int((int32_t)b->cap) : i == 1 ? val_int(SB_MAX_CAP) : val_int((int32_t)b->len);
 }
 
+static Value prop_locked(ObjSb *b, size_t i)
+{
+    obj_lock(&b->obj);
+    Value v = prop_value(b, i);
+    obj_unlock(&b->obj);
+    return v;
+}
+
 static int sb_get(Value self, const char *name, size_t len, Value *out)
 {
     for (size_t i = 0; i < 3; i++)
-        if (str_ieq_slice(name, len, sb_props[i])) return *out = prop_value(as_sb(self), i), 1;
+        if (str_ieq_slice(name, len, sb_props[i])) return *out = prop_locked(as_sb(self), i), 1;
     return 0;
 }
 
 /* Length = n truncates, or pads with NUL characters as .NET does. */
+static void set_length(ObjSb *b, int64_t n)
+{
+    if (n <= b->len) {
+        b->text.len = byte_at(b, n);
+        if (b->text.buf) b->text.buf[b->text.len] = '\0';
+        b->len = n;
+        return;
+    }
+    while (b->len < n)
+        append(b, "", 1);
+}
+
 static int sb_set(Value self, const char *name, size_t len, Value v)
 {
     ObjSb *b = as_sb(self);
     Value n;
     if (!str_ieq_slice(name, len, "Length") && !str_ieq_slice(name, len, "Capacity")) return 0;
     if (convert_to(v, TY_INT32, 0, &n, NULL) != 0 || n.as.i < 0) return 0;
+    obj_lock(&b->obj);
     if (str_ieq_slice(name, len, "Capacity")) {
         if (n.as.i >= b->len) b->cap = n.as.i;
-        return 1;
+    } else {
+        set_length(b, n.as.i);
     }
-    if (n.as.i <= b->len) {
-        b->text.len = byte_at(b, n.as.i);
-        if (b->text.buf) b->text.buf[b->text.len] = '\0';
-        b->len = n.as.i;
-        return 1;
-    }
-    while (b->len < n.as.i)
-        append(b, "", 1);
+    obj_unlock(&b->obj);
     return 1;
 }
 
@@ -148,7 +168,7 @@ static void sb_prop_at(Value self, size_t i, const char **name, size_t *len, Val
 {
     *name = sb_props[i];
     *len = strlen(sb_props[i]);
-    *val = prop_value(as_sb(self), i); /* an inline number: nothing to release */
+    *val = prop_locked(as_sb(self), i); /* an inline number: nothing to release */
 }
 
 const ObjClass cls_strbuilder = {
@@ -184,12 +204,16 @@ int strbuilder_conv(Value v, Value *out, ConvError *err)
 int strbuilder_index(Value self, int64_t i, Value *out, ConvError *err)
 {
     ObjSb *b = as_sb(self);
-    if (i < 0 || i >= b->len)
+    obj_lock(&b->obj);
+    if (i < 0 || i >= b->len) {
+        obj_unlock(&b->obj);
         return conv_fail(err, "ArgumentOutOfRangeException",
                          "Index was out of range. Must be non-negative and less than the size of "
                          "the collection. (Parameter 'index')");
+    }
     size_t at = byte_at(b, i), end = byte_at(b, i + 1);
     Value s = val_str_n(sb_str(&b->text) + at, end - at);
+    obj_unlock(&b->obj);
     int rc = convert_to(s, TY_CHAR, 0, out, err);
     val_unref(s);
     return rc ? -1 : 1;
@@ -243,8 +267,10 @@ static int m_append(MbrCall *k, Value self, Value *out)
     if (k->n == 2 && mbr_int(k, 1, &times)) return val_unref(s), -1;
     if (times < 0)
         return val_unref(s), range_fail(k, "Count cannot be less than zero. (Parameter 'repeatCount')");
+    obj_lock(&b->obj);
     for (int32_t i = 0; i < times; i++)
         append(b, val_str_data(s), val_str_len(s));
+    obj_unlock(&b->obj);
     val_unref(s);
     return self_out(self, out);
 }
@@ -252,12 +278,12 @@ static int m_append(MbrCall *k, Value self, Value *out)
 static int m_appendline(MbrCall *k, Value self, Value *out)
 {
     ObjSb *b = as_sb(self);
-    if (k->n) {
-        Value s = mbr_str(k, 0);
-        append(b, val_str_data(s), val_str_len(s));
-        val_unref(s);
-    }
+    Value s = k->n ? mbr_str(k, 0) : val_str("");
+    obj_lock(&b->obj);
+    append(b, val_str_data(s), val_str_len(s));
     append(b, "\n", 1); /* Environment.NewLine */
+    obj_unlock(&b->obj);
+    val_unref(s);
     return self_out(self, out);
 }
 
@@ -291,7 +317,10 @@ static int m_appendformat(MbrCall *k, Value self, Value *out)
         sb_free(&sb);
         return mbr_exc(k, "FormatException", "%s", nf_strerror(st));
     }
-    append(as_sb(self), sb_str(&sb), sb.len);
+    ObjSb *b = as_sb(self);
+    obj_lock(&b->obj);
+    append(b, sb_str(&sb), sb.len);
+    obj_unlock(&b->obj);
     sb_free(&sb);
     return self_out(self, out);
 }
@@ -302,13 +331,27 @@ static int m_insert(MbrCall *k, Value self, Value *out)
     ObjSb *b = as_sb(self);
     int32_t at;
     if (mbr_int(k, 0, &at)) return -1;
-    if (at < 0 || at > b->len)
+    Value s = mbr_str(k, 1);
+    obj_lock(&b->obj);
+    int ok = at >= 0 && at <= b->len;
+    if (ok) insert_at(b, at, val_str_data(s), val_str_len(s));
+    obj_unlock(&b->obj);
+    val_unref(s);
+    if (!ok)
         return range_fail(k, "Index was out of range. Must be non-negative and less than or "
                              "equal to the size of the collection. (Parameter 'index')");
-    Value s = mbr_str(k, 1);
-    insert_at(b, at, val_str_data(s), val_str_len(s));
-    val_unref(s);
     return self_out(self, out);
+}
+
+static void remove_range(ObjSb *b, int64_t at, int64_t n)
+{
+    size_t from = byte_at(b, at), to = byte_at(b, at + n);
+    StrBuf t = {0};
+    sb_append(&t, sb_str(&b->text), from);
+    sb_append(&t, sb_str(&b->text) + to, b->text.len - to);
+    sb_free(&b->text);
+    b->text = t;
+    b->len -= n;
 }
 
 /* Remove(startIndex, length) */
@@ -319,16 +362,13 @@ static int m_remove(MbrCall *k, Value self, Value *out)
     if (mbr_int(k, 0, &at) || mbr_int(k, 1, &n)) return -1;
     if (n < 0) return range_fail(k, "Length cannot be less than zero. (Parameter 'length')");
     if (at < 0) return range_fail(k, "StartIndex cannot be less than zero. (Parameter 'startIndex')");
-    if ((int64_t)at + n > b->len)
+    obj_lock(&b->obj);
+    int ok = (int64_t)at + n <= b->len;
+    if (ok) remove_range(b, at, n);
+    obj_unlock(&b->obj);
+    if (!ok)
         return range_fail(k, "Index was out of range. Must be non-negative and less than the "
                              "size of the collection. (Parameter 'length')");
-    size_t from = byte_at(b, at), to = byte_at(b, at + n);
-    StrBuf t = {0};
-    sb_append(&t, sb_str(&b->text), from);
-    sb_append(&t, sb_str(&b->text) + to, b->text.len - to);
-    sb_free(&b->text);
-    b->text = t;
-    b->len -= n;
     return self_out(self, out);
 }
 
@@ -351,6 +391,7 @@ static int m_replace(MbrCall *k, Value self, Value *out)
                        "The value cannot be an empty string. (Parameter 'oldValue')");
     }
     StrBuf t = {0};
+    obj_lock(&b->obj);
     const char *s = sb_str(&b->text), *end = s + b->text.len;
     while (s < end) {
         const char *hit = find(s, (size_t)(end - s), val_str_data(from), fl);
@@ -361,6 +402,7 @@ static int m_replace(MbrCall *k, Value self, Value *out)
     }
     sb_append(&t, s, (size_t)(end - s));
     set_text(b, t.buf ? t.buf : "", t.len);
+    obj_unlock(&b->obj);
     sb_free(&t);
     val_unref(from), val_unref(to);
     return self_out(self, out);
@@ -369,8 +411,10 @@ static int m_replace(MbrCall *k, Value self, Value *out)
 static int m_clear(MbrCall *k, Value self, Value *out)
 {
     ObjSb *b = as_sb(self);
+    obj_lock(&b->obj);
     sb_clear(&b->text);
     b->len = 0;
+    obj_unlock(&b->obj);
     return self_out(self, out);
 }
 
@@ -378,14 +422,19 @@ static int m_clear(MbrCall *k, Value self, Value *out)
 static int m_tostring(MbrCall *k, Value self, Value *out)
 {
     ObjSb *b = as_sb(self);
-    if (k->n == 0) return *out = val_str_n(sb_str(&b->text), b->text.len), 0;
-    int32_t at, n = 0;
-    if (mbr_int(k, 0, &at) || (k->n == 2 && mbr_int(k, 1, &n))) return -1;
-    if (at < 0 || n < 0 || (int64_t)at + n > b->len)
+    int32_t at = 0, n = 0;
+    if (k->n && (mbr_int(k, 0, &at) || (k->n == 2 && mbr_int(k, 1, &n)))) return -1;
+    obj_lock(&b->obj);
+    if (k->n == 0) n = (int32_t)b->len;
+    int ok = at >= 0 && n >= 0 && (int64_t)at + n <= b->len;
+    if (ok) {
+        size_t from = k->n ? byte_at(b, at) : 0, to = k->n ? byte_at(b, at + n) : b->text.len;
+        *out = val_str_n(sb_str(&b->text) + from, to - from);
+    }
+    obj_unlock(&b->obj);
+    if (!ok)
         return range_fail(k, "Index was out of range. Must be non-negative and less than the "
                              "size of the collection. (Parameter 'chunkLength')");
-    size_t from = byte_at(b, at), to = byte_at(b, at + n);
-    *out = val_str_n(sb_str(&b->text) + from, to - from);
     return 0;
 }
 
@@ -394,8 +443,10 @@ static int m_ensurecapacity(MbrCall *k, Value self, Value *out)
     ObjSb *b = as_sb(self);
     int32_t cap;
     if (mbr_int(k, 0, &cap)) return -1;
+    obj_lock(&b->obj);
     if (cap > b->cap) b->cap = cap;
     *out = val_int((int32_t)b->cap);
+    obj_unlock(&b->obj);
     return 0;
 }
 

@@ -31,11 +31,9 @@
 ** one plain @{} may lose updates, as in .NET, but never corrupt memory.  Other object kinds do
 ** not change once made, so atomic counts are all they need; a kind without a share hook has what
 ** it holds marked through its properties (nprops/prop_at).  A script member (ScriptProperty,
-** ScriptMethod) of a shared object yields $null instead of running (runtime/object.c).  Known
-** gaps, kinds with mutable state of their own and no lock yet: a compiled [regex] reuses one
-** PCRE2 match buffer, and a StringBuilder appends in place, so one such object used on two
-** threads at once is not safe (-match and -replace compile their own pattern per runspace and
-** are not affected).
+** ScriptMethod) of a shared object yields $null instead of running (runtime/object.c).  Two kinds
+** with mutable state of their own guard it themselves: a StringBuilder under obj_lock when
+** shared, and a compiled [regex] by taking its spare match buffer atomically (runtime/regex.c).
 **
 ** Decisions: Decimal is a heap object (96-bit mantissa + scale does not fit beside the tag);
 ** so is BigInteger ([bigint], the 'n' suffix: runtime/bigint.h); enums, Version and Regex
@@ -147,7 +145,8 @@ enum {
 
 /*
 ** A heap object kind.  All hooks are optional (NULL).  get_prop returns 1 and a new reference
-** in *out when the object has the property; set_prop returns 0 when it cannot be set.
+** in *out when the object has the property; set_prop returns 0 when it cannot be set, and -1
+** when the property is the value of a ReadOnly or Constant variable (a [ref], a PSVariable).
 ** prop_at enumerates properties in display order (borrowed name and value).
 */
 struct ObjClass {

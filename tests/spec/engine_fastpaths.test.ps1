@@ -121,3 +121,30 @@ True
 2
 3
 ## END
+
+#### Property names match case-insensitively, non-ASCII letters too
+$o = [pscustomobject]@{ Ärger = 1; name = 'n'; 'x y' = 3 }
+$o.äRGER
+$o.NAME
+$o.'X Y'
+$o.Nam
+@{ ÉTÉ = 'summer' }.été
+## STDOUT:
+1
+n
+3
+summer
+## END
+
+#### A call's scope starts empty even when the last call's scope is reused
+function g($p) { if ($null -ne $seen) { "seen $seen" }; $seen = $p; function inner { 'in' } }
+g 1
+g 2
+Get-Command inner -ErrorAction SilentlyContinue | ForEach-Object Name
+function r($n) { $mine = $n; if ($n -gt 0) { r ($n - 1) }; "$n $mine" }
+r 2
+## STDOUT:
+0 0
+1 1
+2 2
+## END

@@ -170,3 +170,56 @@ $kept = 5
 Clear-Variable -Name kept
 Test-Path variable:kept
 ## stdout: True
+
+#### a ReadOnly variable cannot be set through its PSVariable
+Set-Variable -Name ro -Value 1 -Option ReadOnly
+$pv = Get-Variable ro
+try { $pv.Value = 2 } catch {
+    $_.Exception.GetType().FullName
+    $_.FullyQualifiedErrorId
+    $_.CategoryInfo.Category
+    $_.Exception.Message
+}
+$ro
+## STDOUT:
+System.Management.Automation.SessionStateUnauthorizedAccessException
+VariableNotWritable
+WriteError
+Cannot overwrite variable ro because it is read-only or constant.
+1
+## END
+
+#### a Constant variable cannot be set through a [ref]
+Set-Variable -Name konst -Value 'k' -Option Constant
+$r = [ref]$konst
+try { $r.Value = 'z' } catch [System.Management.Automation.SessionStateUnauthorizedAccessException] {
+    "caught: $($_.Exception.Message)"
+}
+$konst
+## STDOUT:
+caught: Cannot overwrite variable konst because it is read-only or constant.
+k
+## END
+
+#### a writable variable is set through its PSVariable and a [ref]
+$w = 1
+(Get-Variable w).Value = 2
+$r = [ref]$w
+$r.Value = $r.Value + 1
+$w
+## stdout: 3
+
+#### a [ref] parameter takes a [ref] argument and rejects a plain value
+function Set-Out([ref]$Target) { $Target.Value = 'set' }
+$out = 'unset'
+Set-Out ([ref]$out)
+$out
+try { Set-Out $out } catch {
+    $_.FullyQualifiedErrorId
+    $_.Exception.Message
+}
+## STDOUT:
+set
+ParameterArgumentTransformationError,Set-Out
+Cannot process argument transformation on parameter 'Target'. Reference type is expected in argument.
+## END

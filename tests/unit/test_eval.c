@@ -10,6 +10,7 @@
 #include <string.h>
 
 #include "check.h"
+#include "cmdlets/registry.h"
 #include "parser/parser.h"
 #include "runtime/command.h"
 #include "runtime/convert.h"
@@ -48,6 +49,7 @@ static const char *run_args(const char *src, const char *file, char **args, int 
     sb_clear(&out_buf);
     sb_clear(&err_buf);
     Interp *I = interp_new();
+    cmdlets_open_all(I); /* Write-Error and the other cmdlets the checks use */
     interp_set_output(I, cap_out, NULL);
     interp_set_errors(I, cap_text, &err_buf);
     interp_set_host(I, cap_text, &out_buf);
@@ -572,6 +574,7 @@ static const char *run_native(const char *src)
     sb_clear(&out_buf);
     sb_clear(&err_buf);
     Interp *I = interp_new();
+    cmdlets_open_all(I); /* Write-Error and the other cmdlets the checks use */
     interp_set_output(I, cap_out, NULL);
     interp_set_errors(I, cap_text, &err_buf);
     interp_set_native(I, fake_lookup);
@@ -684,6 +687,7 @@ static void test_common_params(void)
 static void test_persistent_runspace(void)
 {
     Interp *I = interp_new();
+    cmdlets_open_all(I); /* Write-Error and the other cmdlets the checks use */
     sb_clear(&out_buf);
     interp_set_output(I, cap_out, NULL);
     interp_set_errors(I, cap_text, &err_buf);

@@ -623,7 +623,7 @@ static const FmtColumn job_cols[] = {
     {.label = "Command", .prop = "Command", .width = 25, .align = FMT_ALIGN_LEFT},
 };
 static const FmtView job_view = {
-    "Job", "System.Management.Automation.Job", is_job, FMT_TABLE, job_cols, 7, 0, NULL, 0};
+    "Job", "System.Management.Automation.Job", is_job, FMT_TABLE, job_cols, 7, 0, NULL, 0, 0};
 
 #define JOB_HEAD                                                                                   \
     "\nId     Name            PSJobTypeName   State         HasMoreData     Location             " \
@@ -703,7 +703,8 @@ static void test_views(void)
         {.label = "Id", .prop = "Id", .width = 3, .align = FMT_ALIGN_LEFT},
         {.label = "State", .prop = "State", .align = FMT_ALIGN_LEFT},
     };
-    static const FmtView short_view = {"Short", NULL, is_job, FMT_TABLE, short_cols, 2, 0, NULL, 0};
+    static const FmtView short_view = {"Short", NULL, is_job, FMT_TABLE,
+                                       short_cols, 2, 0, NULL, 0, 0};
     fmt_view_register(&short_view);
     CHECK_STR(out_default(job(4, "Stopped", "False", "x", "y")),
               JOB_HEAD "4      Job4            BackgroundJob   Stopped       False           "
@@ -723,7 +724,7 @@ static void test_views(void)
     val_unref(jj);
     /* a view registered by type name */
     static const FmtColumn one[] = {{.label = "Only", .prop = "a", .width = 6}};
-    static const FmtView by_name = {"T", "PSCustomObject", NULL, FMT_TABLE, one, 1, 0, NULL, 0};
+    static const FmtView by_name = {"T", "PSCustomObject", NULL, FMT_TABLE, one, 1, 0, NULL, 0, 0};
     fmt_view_register(&by_name);
     CHECK_STR(out_default(pso("a", I(1), "b", I(2), NULL)), "\n  Only\n  ----\n     1\n\n");
     Value str = S("s");
@@ -1002,7 +1003,7 @@ static int has_c(Value v)
 static void test_more_layout(void)
 {
     /* two columns of width 0 in a view share the rest of the line: (20 - 4 - 2) / 2 = 7 */
-    static const FmtView v = {"Share", NULL, has_c, FMT_TABLE, share_cols, 3, 0, NULL, 0};
+    static const FmtView v = {"Share", NULL, has_c, FMT_TABLE, share_cols, 3, 0, NULL, 0, 0};
     Value probe = pso("c", I(0), NULL);
     CHECK(fmt_view_find_named(probe, FMT_TABLE, "Share") == NULL);
     fmt_view_register(&v);

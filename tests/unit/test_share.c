@@ -1,17 +1,21 @@
 /*
 ** test_share: values shared between threads (runtime/value.h THREADS).  Four threads hammer
-** one shared Hashtable, one shared ArrayList and one shared variable (what a [ref] or a
-** PSVariable points to), 100,000 operations each, and the results are checked exactly.  Run
+** one shared Hashtable, one shared ArrayList, one shared variable (what a [ref] or a
+** PSVariable points to), one compiled [regex] and one shared StringBuilder, 100,000 operations
+** each, and the results are checked exactly.  Run
 ** it under ThreadSanitizer and AddressSanitizer too: neither may report anything.
 */
 #include <pthread.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "runtime/array.h"
 #include "runtime/collections.h"
 #include "runtime/hashtable.h"
+#include "runtime/regex.h"
 #include "runtime/scope.h"
+#include "runtime/strbuilder.h"
 #include "runtime/value.h"
 #include "tests/unit/check.h"
 
@@ -23,6 +27,8 @@ typedef struct Shared {
     Value list; /* ArrayList */
     Var *var;   /* a variable, kept alive by a handle */
     Value handle;
+    Regex *re; /* one compiled pattern, matched by every thread */
+    Value sb;  /* StringBuilder */
 } Shared;
 
 typedef struct Worker {
@@ -86,6 +92,52 @@ static void hammer_var(Worker *w, int i)
     }
 }
 
+static int span_is(const char *s, RxSpan sp, const char *want)
+{
+    size_t n = strlen(want);
+    return sp.start != RX_NOPOS && sp.end - sp.start == n && memcmp(s + sp.start, want, n) == 0;
+}
+
+/* The shared [regex] on this thread's own text: both groups must come from this call. */
+static void hammer_regex(Worker *w, int i)
+{
+    char text[64], num[16], word[32];
+    snprintf(num, sizeof num, "%d", w->id * 7 + 1);
+    snprintf(word, sizeof word, "w%d", i);
+    snprintf(text, sizeof text, "..%s-%s..", num, word);
+    RxMatch m = {0};
+    char *err = NULL;
+    if (rx_match(w->sh->re, text, strlen(text), 0, &m, &err) != 1 || m.ngroups < 3 ||
+        !span_is(text, m.group[1], num) || !span_is(text, m.group[2], word))
+        w->bad++;
+    free(err);
+    rx_match_free(&m);
+}
+
+static Value sb_call(Value sb, const char *name, const Value *a, int n)
+{
+    Value out = val_null();
+    if (mbr_dispatch(strbuilder_methods, NULL, sb, name, strlen(name), a, n, &out, NULL) != MEMBER_OK)
+        return val_null();
+    return out;
+}
+
+/* Append this thread's letter to the shared builder; now and then read the whole text, which
+ * holds only the four letters. */
+static void hammer_builder(Worker *w, int i)
+{
+    char letter[2] = {(char)('a' + w->id), 0};
+    Value arg = val_str(letter);
+    val_unref(sb_call(w->sh->sb, "Append", &arg, 1));
+    val_unref(arg);
+    if (i % 5000 != 0) return;
+    Value text = sb_call(w->sh->sb, "ToString", NULL, 0);
+    if (!val_is_str(text)) w->bad++;
+    for (size_t k = 0; val_is_str(text) && k < val_str_len(text); k++)
+        if (val_str_data(text)[k] < 'a' || val_str_data(text)[k] >= 'a' + NTHREADS) w->bad++;
+    val_unref(text);
+}
+
 static void *work(void *arg)
 {
     Worker *w = arg;
@@ -95,6 +147,8 @@ static void *work(void *arg)
         hammer_table(w, i);
         hammer_var(w, i);
         arr_push(w->sh->list, val_int(w->id));
+        hammer_regex(w, i);
+        hammer_builder(w, i);
         val_keep_release(mark);
     }
     val_keep_release(0);
@@ -133,6 +187,20 @@ static void check_list(Shared *sh)
         CHECK(per[t] == NOPS);
 }
 
+static void check_builder(Shared *sh)
+{
+    Value len = val_null(), text = sb_call(sh->sb, "ToString", NULL, 0);
+    size_t per[NTHREADS] = {0};
+    CHECK(cls_strbuilder.get_prop(sh->sb, "Length", 6, &len) && len.as.i == NTHREADS * NOPS);
+    CHECK(val_is_str(text) && val_str_len(text) == (size_t)NTHREADS * NOPS);
+    for (size_t k = 0; val_is_str(text) && k < val_str_len(text); k++)
+        if (val_str_data(text)[k] >= 'a' && val_str_data(text)[k] < 'a' + NTHREADS)
+            per[val_str_data(text)[k] - 'a']++;
+    for (int t = 0; t < NTHREADS; t++)
+        CHECK(per[t] == NOPS);
+    val_unref(text);
+}
+
 static void test_hammer(void)
 {
     Scope *scope = scope_new(NULL, 1);
@@ -143,8 +211,14 @@ static void test_hammer(void)
     sh.var = scope_define(scope, "count", 5);
     var_set_take(sh.var, val_long(0));
     sh.handle = scope_var_handle(sh.var);
-    Value all[] = {sh.ht, sh.list, sh.handle};
-    for (size_t i = 0; i < 3; i++) {
+    char *err = NULL;
+    sh.re = rx_compile("(\\d+)-(\\w+)", 11, 0, &err);
+    CHECK(sh.re != NULL);
+    Value empty = val_str("");
+    strbuilder_conv(empty, &sh.sb, NULL);
+    val_unref(empty);
+    Value all[] = {sh.ht, sh.list, sh.handle, sh.sb};
+    for (size_t i = 0; i < 4; i++) {
         CHECK(!val_is_shared(all[i]));
         val_share(all[i]);
         CHECK(val_is_shared(all[i]));
@@ -161,6 +235,7 @@ static void test_hammer(void)
     }
     check_table(&sh);
     check_list(&sh);
+    check_builder(&sh);
     Value final = var_value(sh.var);
     CHECK(final.kind == VAL_INT64 && final.as.i == (int64_t)NTHREADS * NOPS);
     scope_free(scope); /* the handle keeps the variable alive */
@@ -169,6 +244,8 @@ static void test_hammer(void)
     val_unref(sh.handle);
     val_unref(sh.ht);
     val_unref(sh.list);
+    val_unref(sh.sb);
+    rx_unref(sh.re);
     pthread_barrier_destroy(&sh.go);
 }
 

@@ -39,3 +39,17 @@ ready_pid() {
 show() {
     sed 's/ready [0-9][0-9]*/ready <pid>/' "$1"
 }
+
+# run_interrupted CODE: run `psmini -c CODE` in the background, send it SIGINT once it has
+# written its marker line "ready <pid>", then print its exit status, its stdout (pid hidden)
+# and its stderr.
+run_interrupted() {
+    : >"$work/out" # before the background start: wait_for must not see the last run's file
+    timeout -s KILL 20 "$PSMINI" -NoProfile -c "$1" >>"$work/out" 2>"$work/err" &
+    bg=$!
+    wait_for ready "$work/out" && kill -INT "$(ready_pid "$work/out")"
+    wait $bg
+    echo "exit $?"
+    show "$work/out"
+    cat "$work/err"
+}

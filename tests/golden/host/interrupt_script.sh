@@ -3,18 +3,8 @@
 # traps do not; the rest of the script is skipped and the exit status is 1.  Start-Sleep,
 # deep calls and pipelines are interrupted too.  2026-11-24.
 . ./interrupt_lib.sh
-run() {
-    : >"$work/out" # before the background start: wait_for must not see the last run's file
-    timeout -s KILL 20 "$PSMINI" -NoProfile -c "$1" >>"$work/out" 2>"$work/err" &
-    bg=$!
-    wait_for ready "$work/out" && kill -INT "$(ready_pid "$work/out")"
-    wait $bg
-    echo "exit $?"
-    show "$work/out"
-    cat "$work/err"
-}
-run 'try { Write-Host "ready $PID"; while ($true) { } } catch { "caught" } finally { Write-Host "finally ran"; "dropped" }; "not reached"'
-run 'trap { "trapped" }; Write-Host "ready $PID"; Start-Sleep 100; "not reached"'
-run 'function f { Write-Host "ready $PID"; g }; function g { for (;;) { } }; f; "not reached"'
-run '1..1000000000 | ForEach-Object { if ($_ -eq 1) { Write-Host "ready $PID" } }; "not reached"'
-run 'do { Write-Host "ready $PID"; while ($true) { continue } } while ($true)'
+run_interrupted 'try { Write-Host "ready $PID"; while ($true) { } } catch { "caught" } finally { Write-Host "finally ran"; "dropped" }; "not reached"'
+run_interrupted 'trap { "trapped" }; Write-Host "ready $PID"; Start-Sleep 100; "not reached"'
+run_interrupted 'function f { Write-Host "ready $PID"; g }; function g { for (;;) { } }; f; "not reached"'
+run_interrupted '1..1000000000 | ForEach-Object { if ($_ -eq 1) { Write-Host "ready $PID" } }; "not reached"'
+run_interrupted 'do { Write-Host "ready $PID"; while ($true) { continue } } while ($true)'

@@ -2,16 +2,6 @@
 # job: the wait ends at once (its poll watches the runspace's stop fd), finally blocks run and
 # the script stops with status 1.  2026-11-24.  Uses the host tests' helpers.
 . ../host/interrupt_lib.sh
-run() {
-    : >"$work/out" # before the background start: wait_for must not see the last run's file
-    timeout -s KILL 20 "$PSMINI" -NoProfile -c "$1" >>"$work/out" 2>"$work/err" &
-    bg=$!
-    wait_for ready "$work/out" && kill -INT "$(ready_pid "$work/out")"
-    wait $bg
-    echo "exit $?"
-    show "$work/out"
-    cat "$work/err"
-}
-run '$j = Start-Job { Start-Sleep 60 }; Write-Host "ready $PID"; try { Wait-Job $j } finally { Write-Host "finally" }; "not reached"'
-run '$j = Start-ThreadJob { Start-Sleep 60 }; Write-Host "ready $PID"; try { Receive-Job $j -Wait } finally { Write-Host "finally" }; "not reached"'
-run 'Write-Host "ready $PID"; try { Invoke-Command -ComputerName localhost { Start-Sleep 60 } } finally { Write-Host "finally" }; "not reached"'
+run_interrupted '$j = Start-Job { Start-Sleep 60 }; Write-Host "ready $PID"; try { Wait-Job $j } finally { Write-Host "finally" }; "not reached"'
+run_interrupted '$j = Start-ThreadJob { Start-Sleep 60 }; Write-Host "ready $PID"; try { Receive-Job $j -Wait } finally { Write-Host "finally" }; "not reached"'
+run_interrupted 'Write-Host "ready $PID"; try { Invoke-Command -ComputerName localhost { Start-Sleep 60 } } finally { Write-Host "finally" }; "not reached"'
