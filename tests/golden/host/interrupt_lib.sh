@@ -53,3 +53,31 @@ run_interrupted() {
     show "$work/out"
     cat "$work/err"
 }
+
+# start_tty: an interactive psmini on a pseudo-terminal (util-linux `script`, exec'd so that no
+# shell sits between it and the terminal's signals), its keyboard the fifo $work/in held open
+# on fd 3, its screen $work/out; $bg is the background pid.  Bounded at 30 s.
+start_tty() {
+    mkfifo "$work/in"
+    timeout -s KILL 30 script -qec "stty cols 200; exec '$PSMINI' -NoProfile" /dev/null \
+        <"$work/in" >"$work/out" 2>&1 &
+    bg=$!
+    exec 3>"$work/in"
+}
+
+# prompts N: until the terminal has shown N prompts
+prompts() {
+    wait_count "$1" 'PS /' "$work/out"
+}
+
+# end_tty: Ctrl+D, then the exit status and the screen (CRs and bracketed-paste codes
+# dropped, marker pids and the work folder hidden, control characters made visible).
+end_tty() {
+    printf '\004' >&3
+    exec 3>&-
+    wait $bg
+    echo "exit $?"
+    tr -d '\r' <"$work/out" |
+        sed -e 's/\x1b\[?2004[hl]//g' -e 's/ready [0-9][0-9]*/ready <pid>/g' -e "s|$work|<work>|g" |
+        cat -v
+}

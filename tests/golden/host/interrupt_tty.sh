@@ -7,15 +7,7 @@
 command -v script >/dev/null 2>&1 || exit 77
 script -qec true /dev/null </dev/null >/dev/null 2>&1 || exit 77
 . ./interrupt_lib.sh
-# prompts N: until the terminal has shown N prompts
-prompts() {
-    wait_count "$1" 'PS /' "$work/out"
-}
-mkfifo "$work/in"
-timeout -s KILL 30 script -qec "stty cols 200; exec '$PSMINI' -NoProfile" /dev/null <"$work/in" \
-    >"$work/out" 2>&1 &
-bg=$!
-exec 3>"$work/in"
+start_tty
 prompts 1
 printf 'abc' >&3
 wait_for 'abc' "$work/out"
@@ -53,10 +45,4 @@ printf '$x = Read-Host "name"; "got [$x]"\r' >&3
 wait_count 2 'name:' "$work/out"
 printf 'zz\r' >&3
 prompts 12
-printf '\004' >&3
-exec 3>&-
-wait $bg
-echo "exit $?"
-tr -d '\r' <"$work/out" |
-    sed -e 's/\x1b\[?2004[hl]//g' -e 's/ready [0-9][0-9]*/ready <pid>/g' -e "s|$work|<work>|g" |
-    cat -v
+end_tty

@@ -5,14 +5,7 @@
 command -v script >/dev/null 2>&1 || exit 77
 script -qec true /dev/null </dev/null >/dev/null 2>&1 || exit 77
 . ./interrupt_lib.sh
-prompts() {
-    wait_count "$1" 'PS /' "$work/out"
-}
-mkfifo "$work/in"
-timeout -s KILL 30 script -qec "stty cols 200; exec '$PSMINI' -NoProfile" /dev/null <"$work/in" \
-    >"$work/out" 2>&1 &
-bg=$!
-exec 3>"$work/in"
+start_tty
 prompts 1
 printf '$j = Start-Job { $n = Read-Host "your name"; "got [$n]" }; $t = Start-ThreadJob { "thread [$(Read-Host who)]" }\r' >&3
 prompts 2
@@ -30,8 +23,4 @@ printf 'ann\r' >&3
 prompts 6
 printf 'Receive-Job $t -Wait; "$($j.State) $($t.State)"\r' >&3
 prompts 7
-printf '\004' >&3
-exec 3>&-
-wait $bg
-echo "exit $?"
-tr -d '\r' <"$work/out" | sed -e 's/\x1b\[?2004[hl]//g' | cat -v
+end_tty
