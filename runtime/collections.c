@@ -38,49 +38,24 @@ static int list_prop(Value self, const char *name, size_t len, Value *out)
 
 static void list_str(Value self, StrBuf *out);
 
-const ObjClass cls_arraylist = {
-    .name = "ArrayList",
-    .full_name = "System.Collections.ArrayList",
-    .type = TY_ARRAY,
-    .flags = CLS_ENUMERABLE | CLS_LIST,
-    .free = arr_free,
-    .to_string = list_str,
-    .get_prop = list_prop,
-    .share = arr_share,
-};
-const ObjClass cls_list = {
-    .name = "List`1",
-    .full_name = "System.Collections.Generic.List`1",
-    .type = TY_ARRAY,
-    .flags = CLS_ENUMERABLE | CLS_LIST,
-    .free = arr_free,
-    .to_string = list_str,
-    .get_prop = list_prop,
-    .share = arr_share,
-};
-const ObjClass cls_collection = {
-    .name = "Collection`1",
-    .full_name = "System.Collections.ObjectModel.Collection`1",
-    .type = TY_ARRAY,
-    .flags = CLS_ENUMERABLE | CLS_LIST,
-    .free = arr_free,
-    .to_string = list_str,
-    .get_prop = list_prop,
-    .share = arr_share,
-};
-
+/* The list kinds share the array layout and every hook; only their names differ. */
+#define LIST_CLASS(var, short_name, long_name)                                                     \
+    const ObjClass var = {                                                                         \
+        .name = short_name,                                                                        \
+        .full_name = long_name,                                                                    \
+        .type = TY_ARRAY,                                                                          \
+        .flags = CLS_ENUMERABLE | CLS_LIST,                                                        \
+        .free = arr_free,                                                                          \
+        .to_string = list_str,                                                                     \
+        .get_prop = list_prop,                                                                     \
+        .share = arr_share,                                                                        \
+    }
+LIST_CLASS(cls_arraylist, "ArrayList", "System.Collections.ArrayList");
+LIST_CLASS(cls_list, "List`1", "System.Collections.Generic.List`1");
+LIST_CLASS(cls_collection, "Collection`1", "System.Collections.ObjectModel.Collection`1");
 /* HashSet[T]: the array layout again, kept free of duplicates by Add (a linear scan: the
  * sets scripts build are small). */
-const ObjClass cls_hashset = {
-    .name = "HashSet`1",
-    .full_name = "System.Collections.Generic.HashSet`1",
-    .type = TY_ARRAY,
-    .flags = CLS_ENUMERABLE | CLS_LIST,
-    .free = arr_free,
-    .to_string = list_str,
-    .get_prop = list_prop,
-    .share = arr_share,
-};
+LIST_CLASS(cls_hashset, "HashSet`1", "System.Collections.Generic.HashSet`1");
 
 int coll_is_hashset(Value v)
 {
